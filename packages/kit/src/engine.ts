@@ -1,0 +1,188 @@
+/**
+ * The step engine: runs a tool's `run(input, s)` and decides what each `s.sample(key, …)` does.
+ *
+ * - Replay mode (2026-07-28): finished steps come from the memo; a missing step is recorded as
+ *   pending and never resolves. When `run` settles or stalls on pending steps, the round is over
+ *   and every pending step goes to the host together.
+ * - Direct mode (2025 push, and any sampler that answers in-process): a missing step is handed to
+ *   `fulfil` at once, so a `Promise.all` fan-out sends every request in the same tick.
+ *
+ * Either way the same `run` code executes, and `run` must be deterministic given its samples.
+ */
+// biome-ignore lint/suspicious/noDeprecated: see request-params.ts
+import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
+import { SamplingFailure } from './errors.js';
+import type { PresetName } from './presets.js';
+import { toCreateMessageParams } from './request-params.js';
+import { hashOf, type MemoEntry } from './request-state.js';
+import type { SampleRequest, SampleResult } from './sample-types.js';
+
+/** Rounds a tool call may take. Tools are designed to finish well inside it. */
+export const MAX_ROUNDS = 6;
+
+/** What `run` receives as `s`. */
+export interface SamplingContext {
+  /** Ask the host's model for one step. `key` must be stable across rounds (`map:3`, `reduce`). */
+  sample(key: string, request: SampleRequest): Promise<SampleResult>;
+  /** Aborted when the tool call is cancelled. */
+  readonly signal: AbortSignal;
+}
+
+/** A step the engine could not answer from the memo. */
+export interface PendingStep {
+  params: CreateMessageRequestParams;
+  requestHash: string;
+}
+
+interface StepTable {
+  memo: Record<string, MemoEntry>;
+  /** Keys `run` touched in this execution, in order: the steps that make up the result. */
+  used: Set<string>;
+  requested: Map<string, string>;
+}
+
+function makeTable(memo: Record<string, MemoEntry>): StepTable {
+  return { memo, used: new Set(), requested: new Map() };
+}
+
+/** Validates the key, builds params, and enforces "same key, same request" across rounds. */
+function prepare(table: StepTable, key: string, request: SampleRequest, preset: PresetName): PendingStep {
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(key)) {
+    throw new TypeError(`Step key ${JSON.stringify(key)} must be 1-64 characters of letters, digits, _ . : -`);
+  }
+  const params = toCreateMessageParams(key, request, preset);
+  const requestHash = hashOf(params);
+  const earlier = table.requested.get(key) ?? table.memo[key]?.requestHash;
+  if (earlier !== undefined && earlier !== requestHash) {
+    throw new Error(`Step '${key}' was asked for with a different request than before: run() must be deterministic.`);
+  }
+  table.requested.set(key, requestHash);
+  table.used.add(key);
+  return { params, requestHash };
+}
+
+function resultOf(entry: MemoEntry): SampleResult {
+  const { round: _round, requestHash: _hash, ...result } = entry;
+  return result;
+}
+
+/** What one replay of `run` came to. */
+export type ReplayOutcome<O> =
+  | { kind: 'done'; output: O; used: MemoEntry[] }
+  | { kind: 'waiting'; pending: Map<string, PendingStep> };
+
+/**
+ * Replays `run` against the memo. Resolves `done` when `run` settles, `waiting` when it is blocked
+ * only on steps the memo lacks. `run`'s own errors reject.
+ */
+export async function replay<I, O>(
+  run: (input: I, s: SamplingContext) => Promise<O>,
+  input: I,
+  memo: Record<string, MemoEntry>,
+  preset: PresetName,
+  signal: AbortSignal,
+): Promise<ReplayOutcome<O>> {
+  const table = makeTable(memo);
+  const pending = new Map<string, PendingStep>();
+  let wake: () => void = () => {};
+  const context: SamplingContext = {
+    signal,
+    sample(key, request) {
+      signal.throwIfAborted();
+      const step = prepare(table, key, request, preset);
+      const entry = memo[key];
+      if (entry !== undefined) return Promise.resolve(resultOf(entry));
+      pending.set(key, step);
+      wake();
+      return new Promise<never>(() => {}); // answered in a later round, by a replay
+    },
+  };
+
+  let settled = false;
+  let failure: { error: unknown } | undefined;
+  let output: O | undefined;
+  const running = run(input, context).then(
+    (value) => {
+      settled = true;
+      output = value;
+    },
+    (error: unknown) => {
+      settled = true;
+      failure = { error };
+    },
+  );
+
+  for (;;) {
+    // One macrotask turn lets every microtask chain (memo hits, sibling branches) run to its end.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (settled) break;
+    if (pending.size > 0) return { kind: 'waiting', pending };
+    // `run` awaits something outside the kit; wait for it to settle or ask for a step.
+    await Promise.race([running, new Promise<void>((resolve) => (wake = resolve))]);
+  }
+  if (failure !== undefined) throw failure.error;
+  return { kind: 'done', output: output as O, used: [...table.used].map((key) => memo[key] as MemoEntry) };
+}
+
+/** Answers one step in-process (a pushed sampling request, or a direct provider call). */
+export type Fulfil = (key: string, step: PendingStep, signal: AbortSignal) => Promise<SampleResult>;
+
+/**
+ * Runs `run` once, answering each missing step through `fulfil` as soon as it is asked for. Round
+ * numbers follow dependencies: a step asked for after a round-k answer arrived belongs to round k+1.
+ * The first failing step aborts its siblings.
+ */
+export async function runDirect<I, O>(
+  run: (input: I, s: SamplingContext) => Promise<O>,
+  input: I,
+  fulfil: Fulfil,
+  preset: PresetName,
+  outerSignal: AbortSignal,
+  memo: Record<string, MemoEntry> = {},
+): Promise<{ output: O; used: MemoEntry[] }> {
+  const table = makeTable(memo);
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort(outerSignal.reason);
+  outerSignal.addEventListener('abort', onOuterAbort, { once: true });
+  const inFlight = new Map<string, Promise<SampleResult>>();
+  let lastAnsweredRound = 0;
+
+  const context: SamplingContext = {
+    signal: abort.signal,
+    sample(key, request) {
+      abort.signal.throwIfAborted();
+      const step = prepare(table, key, request, preset);
+      const entry = memo[key];
+      if (entry !== undefined) {
+        lastAnsweredRound = Math.max(lastAnsweredRound, entry.round);
+        return Promise.resolve(resultOf(entry));
+      }
+      const existing = inFlight.get(key);
+      if (existing !== undefined) return existing;
+      const round = lastAnsweredRound + 1;
+      if (round > MAX_ROUNDS) {
+        throw new SamplingFailure('round-budget', `Step '${key}' would need round ${round}; the budget is ${MAX_ROUNDS}.`, key);
+      }
+      const answer = fulfil(key, step, abort.signal).then(
+        (result) => {
+          memo[key] = { ...result, round, requestHash: step.requestHash };
+          lastAnsweredRound = Math.max(lastAnsweredRound, round);
+          return result;
+        },
+        (error: unknown) => {
+          abort.abort(error);
+          throw error;
+        },
+      );
+      inFlight.set(key, answer);
+      return answer;
+    },
+  };
+
+  try {
+    const output = await run(input, context);
+    return { output, used: [...table.used].map((key) => memo[key] as MemoEntry) };
+  } finally {
+    outerSignal.removeEventListener('abort', onOuterAbort);
+  }
+}

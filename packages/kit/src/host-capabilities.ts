@@ -1,0 +1,32 @@
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  type ClientCapabilities,
+  type McpServer,
+  PROTOCOL_VERSION_META_KEY,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+
+/** The protocol era one request is served on. */
+export type Era = '2025' | '2026-07-28';
+
+/** The envelope is typed `{}` in SDK 2.4.0 (pitfall P7), so it is read through this view. */
+function envelopeOf(ctx: ServerContext): Record<string, unknown> | undefined {
+  return ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+}
+
+/** 2026-07-28 requests carry a per-request `_meta` envelope; 2025-era requests never do. */
+export function eraOf(ctx: ServerContext): Era {
+  return envelopeOf(ctx)?.[PROTOCOL_VERSION_META_KEY] !== undefined ? '2026-07-28' : '2025';
+}
+
+/**
+ * Whether the host behind this request declared the sampling capability, in either era: on
+ * 2026-07-28 from the request's own envelope, on 2025 from the `initialize` handshake. A stateless
+ * 2025 HTTP request has neither and correctly reads as "cannot sample".
+ */
+export function hostCanSample(server: McpServer, ctx: ServerContext): boolean {
+  const fromEnvelope = envelopeOf(ctx)?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined;
+  // biome-ignore lint/suspicious/noDeprecated: the 2025-era capability view has no replacement accessor.
+  const capabilities = fromEnvelope ?? server.server.getClientCapabilities();
+  return capabilities?.sampling !== undefined;
+}

@@ -1,0 +1,13 @@
+export { defineSamplingTool, type SamplingTool, ToolInputError } from './define-tool.js';
+export { MAX_ROUNDS, type SamplingContext } from './engine.js';
+export { describeFailure, SamplingFailure, type SamplingFailureReason } from './errors.js';
+export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
+export { type ModelPreset, PRESETS, type PresetName } from './presets.js';
+export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './prompt.js';
+export { type Provenance, ProvenanceSchema } from './provenance.js';
+export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
+export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
+export { STEP_METADATA_KEY } from './request-params.js';
+export { RoundStateSealer, STATE_BUDGET_BYTES } from './request-state.js';
+export type { SampleRequest, SampleResult } from './sample-types.js';
+export { createSamplingServer, type SamplingServerSpec } from './server.js';

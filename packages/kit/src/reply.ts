@@ -1,0 +1,37 @@
+import type { CreateMessageResult, CreateMessageResultWithTools } from '@modelcontextprotocol/server';
+import { SamplingFailure } from './errors.js';
+import type { SampleResult } from './sample-types.js';
+
+/** Characters per requested token beyond which a reply is treated as runaway and cut. */
+const RUNAWAY_CHARS_PER_TOKEN = 8;
+
+/**
+ * Turn whatever the host sent back into a `SampleResult`, or fail clearly. Replies are untrusted:
+ * the shape is checked here, not assumed, and a reply far past `maxTokens` is cut.
+ */
+export function readReply(key: string, reply: unknown, maxTokens: number): SampleResult {
+  const result = reply as Partial<CreateMessageResult | CreateMessageResultWithTools> | null;
+  if (result === null || typeof result !== 'object') {
+    throw new SamplingFailure('invalid-output', `The host sent no usable reply for step '${key}'.`, key);
+  }
+  const blocks = Array.isArray(result.content) ? result.content : [result.content];
+  const texts = blocks.flatMap((block) =>
+    block !== null && typeof block === 'object' && block.type === 'text' && typeof block.text === 'string'
+      ? [block.text]
+      : [],
+  );
+  const text = texts.join('\n').trim();
+  if (text === '') {
+    const kinds = blocks.map((block) => (block && typeof block === 'object' ? block.type : typeof block)).join(', ');
+    const what = texts.length === 0 ? `no text (content: ${kinds || 'none'})` : 'an empty text';
+    throw new SamplingFailure('invalid-output', `The host's model returned ${what} for step '${key}'.`, key);
+  }
+  const limit = maxTokens * RUNAWAY_CHARS_PER_TOKEN;
+  const model = typeof result.model === 'string' && result.model !== '' ? result.model : 'unknown';
+  return {
+    text: text.length > limit ? text.slice(0, limit) : text,
+    model,
+    ...(typeof result.stopReason === 'string' && { stopReason: result.stopReason }),
+    ...(text.length > limit && { truncated: true }),
+  };
+}

@@ -1,0 +1,33 @@
+import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
+import { type PresetName, PRESETS } from './presets.js';
+import type { SampleRequest } from './sample-types.js';
+
+/**
+ * Request metadata key naming the step (`map:3`, `reduce`), so hosts and test doubles can tell
+ * steps apart in both eras (2025 push requests carry no other trace of the key).
+ */
+export const STEP_METADATA_KEY = 'io.github.mcp-sampling/step';
+
+/**
+ * The MCP `sampling/createMessage` params for one step. The system prompt carries only the tool
+ * author's instructions; the user's material is the single user message.
+ */
+// biome-ignore lint/suspicious/noDeprecated: sampling is deprecated (SEP-2577) but is exactly what this kit speaks.
+export function toCreateMessageParams(
+  key: string,
+  request: SampleRequest,
+  toolPreset: PresetName,
+): CreateMessageRequestParams {
+  if (!Number.isInteger(request.maxTokens) || request.maxTokens < 1) {
+    throw new RangeError(`maxTokens must be a positive integer (got ${request.maxTokens})`);
+  }
+  return {
+    systemPrompt: request.system,
+    messages: [{ role: 'user', content: { type: 'text', text: request.user } }],
+    maxTokens: request.maxTokens,
+    modelPreferences: PRESETS[request.preset ?? toolPreset].modelPreferences,
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    ...(request.stopSequences !== undefined && { stopSequences: request.stopSequences }),
+    metadata: { ...request.metadata, [STEP_METADATA_KEY]: key },
+  };
+}

@@ -1,0 +1,44 @@
+import * as z from 'zod/v4';
+import { createSamplingServer, DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit } from '../src/index.js';
+
+/** A small fan-out tool: one step per part, in one round, then a joining step. */
+export const fanOutTool = defineSamplingTool({
+  name: 'fan_out',
+  title: 'Fan out',
+  description: 'Test tool: asks one step per part, then one step joining the answers.',
+  input: z.object({ parts: z.array(z.string().min(1)).min(1).max(20) }),
+  output: z.object({ joined: z.string(), partAnswers: z.array(z.string()) }),
+  preset: 'fast',
+  async run({ parts }, s) {
+    const system = `Answer briefly. ${DATA_NOT_INSTRUCTIONS}`;
+    const answers = await Promise.all(
+      parts.map((part, index) => s.sample(`part:${index}`, { system, user: delimit('part', part), maxTokens: 50 })),
+    );
+    const joined = await s.sample('join', {
+      system,
+      user: delimit('answers', answers.map((answer) => answer.text).join('\n')),
+      maxTokens: 80,
+      preset: 'smart',
+    });
+    return { joined: joined.text, partAnswers: answers.map((answer) => answer.text) };
+  },
+  text: (output) => output.joined,
+});
+
+/** A tool that needs no sample at all for one part. */
+export const maybeSampleTool = defineSamplingTool({
+  name: 'maybe_sample',
+  title: 'Maybe sample',
+  description: 'Test tool: samples only when asked to.',
+  input: z.object({ sample: z.boolean() }),
+  output: z.object({ answer: z.string() }),
+  preset: 'balanced',
+  async run({ sample }, s) {
+    if (!sample) return { answer: 'no sample needed' };
+    const reply = await s.sample('only', { system: 'Say hi.', user: 'hi', maxTokens: 5 });
+    return { answer: reply.text };
+  },
+});
+
+export const buildTestServer = () =>
+  createSamplingServer({ name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool] });
