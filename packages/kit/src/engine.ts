@@ -10,6 +10,7 @@
  * Either way the same `run` code executes, and `run` must be deterministic given its samples.
  */
 // biome-ignore lint/suspicious/noDeprecated: see request-params.ts
+import { setMaxListeners } from 'node:events';
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import { SamplingFailure } from './errors.js';
 import type { PresetName } from './presets.js';
@@ -142,6 +143,8 @@ export async function runDirect<I, O>(
 ): Promise<{ output: O; used: MemoEntry[] }> {
   const table = makeTable(memo);
   const abort = new AbortController();
+  // Every in-flight step listens to this signal; a wide fan-out is expected, not a leak.
+  setMaxListeners(0, abort.signal);
   const onOuterAbort = () => abort.abort(outerSignal.reason);
   outerSignal.addEventListener('abort', onOuterAbort, { once: true });
   const inFlight = new Map<string, Promise<SampleResult>>();

@@ -23,6 +23,11 @@ export interface MockHostOptions {
   sampling?: boolean;
   /** Replies to sampling requests. Default: every request fails with "no scripted reply". */
   script?: Script;
+  /**
+   * 2026-07-28 only: do not fulfil `input_required` rounds automatically. `callToolRaw` then
+   * returns each round as it comes, so a test can inspect or tamper with it.
+   */
+  manualRounds?: boolean;
 }
 
 /** A server factory as the SDK's serving entries call it. */
@@ -77,6 +82,19 @@ export class MockHost {
     return (await this.client.callTool({ name, arguments: args }, options)) as CallToolResult;
   }
 
+  /**
+   * One raw `tools/call`, returning an `input_required` round as-is (with `manualRounds`). Pass
+   * `inputResponses` and `requestState` to send a retry by hand.
+   */
+  async callToolRaw(
+    name: string,
+    args: Record<string, unknown>,
+    retry: { inputResponses?: Record<string, unknown>; requestState?: string } = {},
+  ): Promise<Record<string, unknown>> {
+    const params = { name, arguments: args, ...retry } as Parameters<Client['callTool']>[0];
+    return (await this.client.callTool(params, { allowInputRequired: true } as never)) as unknown as Record<string, unknown>;
+  }
+
   async close(): Promise<void> {
     await this.client.close();
     await this.closeServer();
@@ -113,6 +131,7 @@ function newClient(options: MockHostOptions): Client {
     {
       capabilities: sampling ? { sampling: {} } : {},
       versionNegotiation: { mode: (options.era ?? '2025') === '2026-07-28' ? { pin: '2026-07-28' } : 'legacy' },
+      ...(options.manualRounds === true && { inputRequired: { autoFulfill: false } }),
     },
   );
 }

@@ -3,6 +3,7 @@
  * `sampling/createMessage` request: a completion, or a refusal/error thrown back to the server.
  */
 import type { CreateMessageResult } from '@modelcontextprotocol/client';
+import { offlineModelReply } from './offline-model.js';
 import type { RecordedRequest } from './recorded-request.js';
 
 /** What a scripted reply may produce for one request. */
@@ -35,6 +36,9 @@ export const reply = {
     (value: unknown | ((request: RecordedRequest) => unknown), model?: string): Reply =>
     (request) =>
       completion(JSON.stringify(typeof value === 'function' ? (value as (r: RecordedRequest) => unknown)(request) : value), model),
+
+  /** The deterministic offline stand-in model (extractive; see offline-model.ts). */
+  offline: (): Reply => (request) => offlineModelReply(request),
 
   /** The host (or its user) refuses the request. */
   decline:
