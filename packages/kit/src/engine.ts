@@ -9,7 +9,7 @@
  *
  * Either way the same `run` code executes, and `run` must be deterministic given its samples.
  */
-// biome-ignore lint/suspicious/noDeprecated: see request-params.ts
+// Deprecated API, used on purpose: see request-params.ts
 import { setMaxListeners } from 'node:events';
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import { SamplingFailure } from './errors.js';

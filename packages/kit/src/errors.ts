@@ -31,8 +31,7 @@ const HINTS: Record<SamplingFailureReason, string> = {
     'The host declined the sampling request. Allow sampling for this server in the host ' +
     '(VS Code: the chat.mcp.serverSampling setting) and approve the request when asked.',
   failed: 'The host reported an error while sampling. Check the host model configuration and try again.',
-  timeout:
-    'The host did not answer in time. Approve sampling requests promptly, or raise MCP_SAMPLING_TIMEOUT_MS on the server.',
+  timeout: 'The host did not answer in time. Approve sampling requests promptly, or raise MCP_SAMPLING_TIMEOUT_MS on the server.',
   'invalid-output': 'The model reply could not be used. Try again, or choose another model in the host.',
   'round-budget': 'This is a bug in the tool: report it with the arguments that caused it.',
   state:

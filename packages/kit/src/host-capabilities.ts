@@ -26,7 +26,7 @@ export function eraOf(ctx: ServerContext): Era {
  */
 export function hostCanSample(server: McpServer, ctx: ServerContext): boolean {
   const fromEnvelope = envelopeOf(ctx)?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined;
-  // biome-ignore lint/suspicious/noDeprecated: the 2025-era capability view has no replacement accessor.
+  // Deprecated API, used on purpose: the 2025-era capability view has no replacement accessor.
   const capabilities = fromEnvelope ?? server.server.getClientCapabilities();
   return capabilities?.sampling !== undefined;
 }

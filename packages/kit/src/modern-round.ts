@@ -4,12 +4,7 @@
  * `input_required` with every step the round is waiting on. The server keeps nothing in memory
  * between rounds, so any replica that shares the state key can serve the next one.
  */
-import {
-  type InputRequiredResult,
-  inputRequired,
-  inputResponse,
-  type ServerContext,
-} from '@modelcontextprotocol/server';
+import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
 import { MAX_ROUNDS, replay, type SamplingContext } from './engine.js';
 import { SamplingFailure } from './errors.js';
 import type { PresetName } from './presets.js';
@@ -28,7 +23,9 @@ interface ModernRoundOptions<I, O> {
 }
 
 /** Result of one wire round: the tool's output, or the `input_required` to send back. */
-export type ModernRoundResult<O> = { kind: 'done'; output: O; used: MemoEntry[] } | { kind: 'input'; result: InputRequiredResult };
+export type ModernRoundResult<O> =
+  | { kind: 'done'; output: O; used: MemoEntry[] }
+  | { kind: 'input'; result: InputRequiredResult };
 
 export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>): Promise<ModernRoundResult<O>> {
   const { ctx, sealer } = options;

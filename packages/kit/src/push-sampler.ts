@@ -33,7 +33,7 @@ export function pushSampler(ctx: ServerContext, timeoutMs: number, onAnswer: (ke
   return async (key, step, signal) => {
     let reply: unknown;
     try {
-      // biome-ignore lint/suspicious/noDeprecated: push sampling is the 2025-era form of sampling.
+      // Deprecated API, used on purpose: push sampling is the 2025-era form of sampling.
       reply = await ctx.mcpReq.requestSampling(step.params, {
         signal,
         timeout: timeoutMs,
@@ -52,10 +52,14 @@ function classifyPushError(key: string, error: unknown, signal: AbortSignal, tim
   if (signal.aborted) return signal.reason ?? error; // cancelled: propagate as-is
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
-    return new SamplingFailure('timeout', `The host did not answer step '${key}' within ${Math.round(timeoutMs / 1000)} s.`, key);
+    return new SamplingFailure('timeout', `The host did not answer step '${key}' within ${formatDuration(timeoutMs)}.`, key);
   }
   if (DECLINE_PATTERN.test(message)) {
     return new SamplingFailure('declined', `The host declined step '${key}' (${message}).`, key);
   }
   return new SamplingFailure('failed', `The host failed step '${key}' (${message}).`, key);
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }

@@ -16,9 +16,7 @@ export function readReply(key: string, reply: unknown, maxTokens: number): Sampl
   }
   const blocks = Array.isArray(result.content) ? result.content : [result.content];
   const texts = blocks.flatMap((block) =>
-    block !== null && typeof block === 'object' && block.type === 'text' && typeof block.text === 'string'
-      ? [block.text]
-      : [],
+    block !== null && typeof block === 'object' && block.type === 'text' && typeof block.text === 'string' ? [block.text] : [],
   );
   const text = texts.join('\n').trim();
   if (text === '') {

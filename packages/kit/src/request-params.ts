@@ -1,5 +1,5 @@
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
-import { type PresetName, PRESETS } from './presets.js';
+import { PRESETS, type PresetName } from './presets.js';
 import type { SampleRequest } from './sample-types.js';
 
 /**
@@ -12,12 +12,8 @@ export const STEP_METADATA_KEY = 'io.github.mcp-sampling/step';
  * The MCP `sampling/createMessage` params for one step. The system prompt carries only the tool
  * author's instructions; the user's material is the single user message.
  */
-// biome-ignore lint/suspicious/noDeprecated: sampling is deprecated (SEP-2577) but is exactly what this kit speaks.
-export function toCreateMessageParams(
-  key: string,
-  request: SampleRequest,
-  toolPreset: PresetName,
-): CreateMessageRequestParams {
+// Deprecated API, used on purpose: sampling is deprecated (SEP-2577) but is exactly what this kit speaks.
+export function toCreateMessageParams(key: string, request: SampleRequest, toolPreset: PresetName): CreateMessageRequestParams {
   if (!Number.isInteger(request.maxTokens) || request.maxTokens < 1) {
     throw new RangeError(`maxTokens must be a positive integer (got ${request.maxTokens})`);
   }

@@ -41,8 +41,10 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
     return;
   }
   if (flags.help) {
-    process.stdout.write(`${spec.bin} ${spec.version}\n\n${spec.summary}\n\nUsage: ${spec.bin} [--help] [--version]\n\n` +
-      `Speaks MCP over stdio (protocol 2025-era and 2026-07-28).\n\n${ENVIRONMENT_HELP}\n`);
+    process.stdout.write(
+      `${spec.bin} ${spec.version}\n\n${spec.summary}\n\nUsage: ${spec.bin} [--help] [--version]\n\n` +
+        `Speaks MCP over stdio (protocol 2025-era and 2026-07-28).\n\n${ENVIRONMENT_HELP}\n`,
+    );
     return;
   }
   if (flags.version) {

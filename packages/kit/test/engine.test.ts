@@ -13,12 +13,20 @@ describe.each(eras)('kit engine on %s', (era) => {
   it('sends a fan-out in one round and the join in the next', async () => {
     host = await connectInMemory(buildTestServer, {
       era,
-      script: { rules: [{ match: 'part', reply: reply.text((r) => `A(${r.userText.length})`) }], otherwise: reply.text('JOINED', 'smart-model') },
+      script: {
+        rules: [{ match: 'part', reply: reply.text((r) => `A(${r.userText.length})`) }],
+        otherwise: reply.text('JOINED', 'smart-model'),
+      },
     });
     const result = await host.callTool('fan_out', { parts: ['one', 'two', 'three'] });
     expect(result.isError).toBeFalsy();
     expect(host.rounds).toBe(2);
-    expect(host.requestsInRound(1).map((r) => r.key).sort()).toEqual(['part:0', 'part:1', 'part:2']);
+    expect(
+      host
+        .requestsInRound(1)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['part:0', 'part:1', 'part:2']);
     expect(host.requestsInRound(2).map((r) => r.key)).toEqual(['join']);
     const structured = result.structuredContent as { joined: string; provenance: Record<string, unknown> };
     expect(structured.joined).toBe('JOINED');

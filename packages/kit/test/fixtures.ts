@@ -42,3 +42,43 @@ export const maybeSampleTool = defineSamplingTool({
 
 export const buildTestServer = () =>
   createSamplingServer({ name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool] });
+
+/** Asks `steps` steps one after another: each round depends on the last. */
+export const chainTool = defineSamplingTool({
+  name: 'chain',
+  title: 'Chain',
+  description: 'Test tool: sequential steps.',
+  input: z.object({ steps: z.number().int().min(1).max(20) }),
+  output: z.object({ last: z.string() }),
+  preset: 'fast',
+  async run({ steps }, s) {
+    let last = 'start';
+    for (let i = 0; i < steps; i += 1) {
+      last = (await s.sample(`step:${i}`, { system: 'Continue.', user: delimit('previous', last), maxTokens: 10 })).text;
+    }
+    return { last };
+  },
+});
+
+let drift = 0;
+/** Breaks the determinism rule on purpose: its request changes every time run() executes. */
+export const driftingTool = defineSamplingTool({
+  name: 'drifting',
+  title: 'Drifting',
+  description: 'Test tool: not deterministic.',
+  input: z.object({}),
+  output: z.object({ answer: z.string() }),
+  preset: 'fast',
+  async run(_input, s) {
+    drift += 1;
+    const first = await s.sample('first', { system: 'Say hi.', user: `attempt ${drift}`, maxTokens: 5 });
+    const second = await s.sample('second', { system: 'Say bye.', user: first.text, maxTokens: 5 });
+    return { answer: second.text };
+  },
+});
+
+export const buildFullTestServer = () =>
+  createSamplingServer(
+    { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, driftingTool] },
+    { sampleTimeoutMs: 300 },
+  );

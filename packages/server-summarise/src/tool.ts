@@ -130,7 +130,13 @@ async function summarise({ text, style, maxWords, focus }: Input, s: SamplingCon
         groups.map((group, index) =>
           s.sample(
             `merge:${index}`,
-            mergeStep(group.map((i) => current[i] as string), group[0] as number, chunks.length, partialWords, focus),
+            mergeStep(
+              group.map((i) => current[i] as string),
+              group[0] as number,
+              chunks.length,
+              partialWords,
+              focus,
+            ),
           ),
         ),
       ).then((replies) => replies.map((reply) => reply.text));

@@ -66,9 +66,7 @@ describe.each(eras)('summarise on %s', (era) => {
     expect(expectedChunks).toBeGreaterThan(1);
     expect(host.rounds).toBe(2);
     const firstRound = host.requestsInRound(1);
-    expect(firstRound.map((r) => r.key).sort()).toEqual(
-      Array.from({ length: expectedChunks }, (_, i) => `map:${i}`).sort(),
-    );
+    expect(firstRound.map((r) => r.key).sort()).toEqual(Array.from({ length: expectedChunks }, (_, i) => `map:${i}`).sort());
     for (const request of firstRound) {
       expect(request.systemPrompt).not.toMatch(/Section \d+/);
       expect(request.userText).toMatch(/^Part \d+ of \d+ of the document:\n<untrusted-input name="document-part">/);

@@ -1,6 +1,14 @@
-export { connectInMemory, connectStdio, type Era, MockHost, type MockHostOptions, type ServerFactory, type StdioMockHost } from './mock-host.js';
+export {
+  connectInMemory,
+  connectStdio,
+  type Era,
+  MockHost,
+  type MockHostOptions,
+  type ServerFactory,
+  type StdioMockHost,
+} from './mock-host.js';
 export { extractiveSummary, OFFLINE_MODEL, offlineModelReply } from './offline-model.js';
 export { type RecordedRequest, STEP_METADATA_KEY } from './recorded-request.js';
 export { DeclinedError, MOCK_MODEL, type Reply, reply } from './replies.js';
-export { type Matcher, type Script, type ScriptRule } from './script.js';
+export type { Matcher, Script, ScriptRule } from './script.js';
 export { type ServerCommand, TappedStdioTransport } from './tapped-stdio-transport.js';

@@ -4,7 +4,7 @@
  * serves both eras: on 2025 the server pushes requests; on 2026-07-28 the client's built-in
  * driver fulfils `input_required` rounds by calling the same handler.
  */
-import { Client, type CallToolResult, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
+import { type CallToolResult, Client, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { type RecordedRequest, recordOf } from './recorded-request.js';
@@ -77,7 +77,11 @@ export class MockHost {
   async callTool(
     name: string,
     args: Record<string, unknown>,
-    options: { signal?: AbortSignal; timeout?: number; onprogress?: (progress: { progress: number; message?: string }) => void } = {},
+    options: {
+      signal?: AbortSignal;
+      timeout?: number;
+      onprogress?: (progress: { progress: number; message?: string }) => void;
+    } = {},
   ): Promise<CallToolResult> {
     return (await this.client.callTool({ name, arguments: args }, options)) as CallToolResult;
   }

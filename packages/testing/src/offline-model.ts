@@ -46,7 +46,10 @@ export function extractiveSummary(text: string, budget: number): string {
     chosen.push(candidate);
     used += candidate.length;
   }
-  if (chosen.length === 0) return wordsOf(sentences[0] ?? '').slice(0, budget).join(' ');
+  if (chosen.length === 0)
+    return wordsOf(sentences[0] ?? '')
+      .slice(0, budget)
+      .join(' ');
   return chosen
     .sort((a, b) => a.index - b.index)
     .map((c) => c.sentence)

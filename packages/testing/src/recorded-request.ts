@@ -9,7 +9,7 @@ export interface RecordedRequest {
   round: number;
   /** The step key from request metadata, when the server sent one. */
   key: string | undefined;
-  // biome-ignore lint/suspicious/noDeprecated: sampling params, deprecated with sampling itself.
+  // Deprecated API, used on purpose: sampling params, deprecated with sampling itself.
   params: CreateMessageRequest['params'];
   /** `params.systemPrompt`, or '' when absent. */
   systemPrompt: string;
@@ -19,7 +19,7 @@ export interface RecordedRequest {
 }
 
 /** Builds the record for one incoming request. */
-// biome-ignore lint/suspicious/noDeprecated: see above.
+// Deprecated API, used on purpose: see above.
 export function recordOf(params: CreateMessageRequest['params'], round: number): RecordedRequest {
   const userText = params.messages
     .filter((message) => message.role === 'user')

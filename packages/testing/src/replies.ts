@@ -35,7 +35,10 @@ export const reply = {
   json:
     (value: unknown | ((request: RecordedRequest) => unknown), model?: string): Reply =>
     (request) =>
-      completion(JSON.stringify(typeof value === 'function' ? (value as (r: RecordedRequest) => unknown)(request) : value), model),
+      completion(
+        JSON.stringify(typeof value === 'function' ? (value as (r: RecordedRequest) => unknown)(request) : value),
+        model,
+      ),
 
   /** The deterministic offline stand-in model (extractive; see offline-model.ts). */
   offline: (): Reply => (request) => offlineModelReply(request),
@@ -59,6 +62,7 @@ export const reply = {
     (ms: number, then: Reply): Reply =>
     async (request, signal) => {
       await new Promise<void>((resolve, reject) => {
+        if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
         const timer = setTimeout(resolve, ms);
         signal.addEventListener(
           'abort',
@@ -75,6 +79,7 @@ export const reply = {
   /** Never answers until the server cancels the request. */
   hang: (): Reply => (_request, signal) =>
     new Promise((_resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
       signal.addEventListener('abort', () => reject(signal.reason ?? new Error('aborted')), { once: true });
     }),
 
@@ -86,7 +91,10 @@ export const reply = {
       model: MOCK_MODEL,
     }),
     empty: (): Reply => () => completion('   '),
-    huge: (chars = 2_000_000): Reply => () => completion('word '.repeat(Math.ceil(chars / 5)).slice(0, chars)),
+    huge:
+      (chars = 2_000_000): Reply =>
+      () =>
+        completion('word '.repeat(Math.ceil(chars / 5)).slice(0, chars)),
   },
 
   /** Answers in turn: the first call gets `replies[0]`, and so on; the last one repeats. */

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { documentOf } from './texts.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+let host: StdioMockHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+  it('lists the tool, summarises long text, and writes only JSON-RPC to stdout', async () => {
+    host = await connectStdio(
+      { command: process.execPath, args: [BIN] },
+      {
+        era,
+        script: { rules: [{ match: 'map', reply: reply.text('Part.') }], otherwise: reply.text('The whole story, briefly.') },
+      },
+    );
+    const tools = await host.client.listTools();
+    expect(tools.tools.map((tool) => tool.name)).toEqual(['summarise']);
+
+    const result = await host.callTool('summarise', { text: documentOf(60_000), maxWords: 30 });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({
+      summary: 'The whole story, briefly.',
+      chunks: 3,
+      provenance: { path: 'host', era, rounds: 2, samples: 4 },
+    });
+    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
+
+    expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
+    expect(host.transport.strayStdoutLines).toEqual([]);
+    expect(host.transport.stderr).toContain('mcp-server-summarise');
+  });
+});
