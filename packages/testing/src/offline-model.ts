@@ -2,7 +2,8 @@
  * A deterministic stand-in model for demos, benchmarks and tests that want plausible text rather
  * than a fixed string. It answers from the request's own content: the sentences of the delimited
  * data in the user message that carry the most frequent content words, in their original order,
- * within the word budget the request's `maxTokens` allows. Different inputs give different outputs.
+ * within the word budget the request's `maxTokens` allows, as bullets when the system prompt asks
+ * for a bulleted list. Different inputs give different outputs.
  */
 import type { CreateMessageResult } from '@modelcontextprotocol/client';
 import type { RecordedRequest } from './recorded-request.js';
@@ -26,12 +27,19 @@ function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
-/** Extractive summary of `text` within `budget` words. */
-export function extractiveSummary(text: string, budget: number): string {
-  const sentences = (text.replace(/^\[\d+\]\s*/gm, '').match(/[^.!?\n]+[.!?]*/g) ?? [])
+/** Whole sentences of `text`: headings and fragments without end punctuation are dropped. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .flatMap((line) => line.replace(/^\s*(?:\[\d+\]|[-*•])\s*/, '').split(/(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[\p{Lu}\p{N}])/u))
     .map((sentence) => sentence.trim())
-    .filter((sentence) => wordsOf(sentence).length >= 3);
-  if (sentences.length === 0) return text.split(/\s+/).slice(0, budget).join(' ');
+    .filter((sentence) => /[.!?]["')\]]?$/.test(sentence) && wordsOf(sentence).length >= 3);
+}
+
+/** Extractive summary of `text` within `budget` words: the best-scoring sentences, in order. */
+export function extractiveSummary(text: string, budget: number): string[] {
+  const sentences = sentencesOf(text);
+  if (sentences.length === 0) return [text.split(/\s+/).slice(0, budget).join(' ')];
   const frequency = new Map<string, number>();
   for (const word of wordsOf(text)) if (!STOP_WORDS.has(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const scored = sentences.map((sentence, index) => {
@@ -46,19 +54,15 @@ export function extractiveSummary(text: string, budget: number): string {
     chosen.push(candidate);
     used += candidate.length;
   }
-  if (chosen.length === 0)
-    return wordsOf(sentences[0] ?? '')
-      .slice(0, budget)
-      .join(' ');
-  return chosen
-    .sort((a, b) => a.index - b.index)
-    .map((c) => c.sentence)
-    .join(' ');
+  if (chosen.length === 0) return [wordsOf(sentences[0] ?? '').slice(0, budget).join(' ')];
+  return chosen.sort((a, b) => a.index - b.index).map((c) => c.sentence);
 }
 
 /** Reply with an extractive summary sized from the request (`maxTokens` ≈ 2 tokens a word). */
 export function offlineModelReply(request: RecordedRequest): CreateMessageResult {
   const budget = Math.max(8, Math.floor((request.maxTokens - 20) / 2));
-  const text = extractiveSummary(dataOf(request.userText), budget);
+  const sentences = extractiveSummary(dataOf(request.userText), budget);
+  const bulleted = /bulleted list/i.test(request.systemPrompt);
+  const text = bulleted ? sentences.map((sentence) => `- ${sentence}`).join('\n') : sentences.join(' ');
   return { role: 'assistant', content: { type: 'text', text }, model: OFFLINE_MODEL, stopReason: 'endTurn' };
 }
