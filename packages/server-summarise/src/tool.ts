@@ -41,14 +41,28 @@ function tokensFor(words: number): number {
 
 const input = z.object({
   text: z
-    .string()
-    .min(1)
-    .max(MAX_TEXT_CHARS)
-    .regex(/\S/, 'text must contain more than whitespace')
+    .string({ error: 'text must be a string: the text to summarise' })
+    .min(1, 'text is empty: pass the text to summarise')
+    .max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters: summarise it in parts`)
+    .regex(/\S/, 'text is blank: pass the text to summarise')
     .describe(`The text to summarise (1 to ${MAX_TEXT_CHARS.toLocaleString('en')} characters).`),
-  style: z.enum(['paragraph', 'bullets', 'tldr']).default('paragraph').describe('Shape of the summary.'),
-  maxWords: z.number().int().min(10).max(1000).default(150).describe('Upper bound on the summary length in words.'),
-  focus: z.string().min(1).max(500).optional().describe('Optional aspect to give extra attention to.'),
+  style: z
+    .enum(['paragraph', 'bullets', 'tldr'], { error: "style must be 'paragraph', 'bullets' or 'tldr'" })
+    .default('paragraph')
+    .describe('Shape of the summary.'),
+  maxWords: z
+    .number({ error: 'maxWords must be a whole number from 10 to 1000' })
+    .int('maxWords must be a whole number from 10 to 1000')
+    .min(10, 'maxWords must be a whole number from 10 to 1000')
+    .max(1000, 'maxWords must be a whole number from 10 to 1000')
+    .default(150)
+    .describe('Upper bound on the summary length in words (default 150).'),
+  focus: z
+    .string({ error: 'focus must be a string' })
+    .min(1, 'focus is empty: leave it out or name an aspect')
+    .max(500, 'focus is longer than 500 characters: name the aspect briefly')
+    .optional()
+    .describe('Optional aspect to give extra attention to.'),
 });
 
 const output = z.object({

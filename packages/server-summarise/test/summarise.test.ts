@@ -178,14 +178,15 @@ describe.each(eras)('summarise on %s', (era) => {
   });
 
   it.each([
-    ['empty text', { text: '' }, /text/],
-    ['blank text', { text: '   \n ' }, /text must contain more than whitespace/],
-    ['maxWords 0', { text: 'x', maxWords: 0 }, /maxWords/],
-    ['maxWords not an integer', { text: 'x', maxWords: 12.5 }, /maxWords/],
-    ['text over the limit', { text: 'a'.repeat(2_000_001) }, /text/],
-    ['text of the wrong type', { text: 42 }, /text/],
-    ['unknown style', { text: 'x', style: 'haiku' }, /style/],
-    ['missing text', {}, /text/],
+    ['empty text', { text: '' }, /text: text is empty: pass the text to summarise/],
+    ['blank text', { text: '   \n ' }, /text: text is blank/],
+    ['maxWords 0', { text: 'x', maxWords: 0 }, /maxWords: maxWords must be a whole number from 10 to 1000/],
+    ['maxWords not an integer', { text: 'x', maxWords: 12.5 }, /maxWords: maxWords must be a whole number/],
+    ['text over the limit', { text: 'a'.repeat(2_000_001) }, /text: text is longer than 2,000,000 characters/],
+    ['text of the wrong type', { text: 42 }, /text: text must be a string/],
+    ['unknown style', { text: 'x', style: 'haiku' }, /style: style must be 'paragraph', 'bullets' or 'tldr'/],
+    ['missing text', {}, /text: text must be a string/],
+    ['empty focus', { text: 'x', focus: '' }, /focus: focus is empty/],
   ])('rejects %s with an isError naming the field', async (_name, args, field) => {
     host = await connectInMemory(buildServer, { era, script: reply.text('unused') });
     const result = await host.callTool('summarise', args);

@@ -1,0 +1,43 @@
+import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildServer } from '../src/server.js';
+import { documentOf } from './texts.js';
+
+let host: MockHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe('summarise rounds on 2026-07-28, driven by hand', () => {
+  it('asks for every chunk in the first round and refuses a tampered requestState', async () => {
+    host = await connectInMemory(buildServer, { era: '2026-07-28', manualRounds: true });
+    const args = { text: documentOf(60_000) };
+    const first = await host.callToolRaw('summarise', args);
+    expect(first.resultType).toBe('input_required');
+    expect(Object.keys(first.inputRequests as object)).toEqual(['map:0', 'map:1', 'map:2']);
+
+    const state = first.requestState as string;
+    const forged = `${state.slice(0, 20)}${state[20] === 'x' ? 'y' : 'x'}${state.slice(21)}`;
+    const answer = { role: 'assistant', content: { type: 'text', text: 'forged' }, model: 'm' };
+    const refused = await host.callToolRaw('summarise', args, {
+      inputResponses: { 'map:0': answer, 'map:1': answer, 'map:2': answer },
+      requestState: forged,
+    });
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toMatch(/requestState echoed by the client was refused/);
+  });
+});
+
+describe.each<Era>(['2025', '2026-07-28'])('summarise cancellation on %s', (era) => {
+  it('stops the fan-out and asks for nothing more when the call is cancelled', async () => {
+    host = await connectInMemory(buildServer, { era, script: reply.hang() });
+    const controller = new AbortController();
+    const call = host.callTool('summarise', { text: documentOf(60_000) }, { signal: controller.signal });
+    await vi.waitFor(() => expect(host?.requests).toHaveLength(3));
+    controller.abort(new Error('user pressed stop'));
+    await expect(call).rejects.toThrow();
+    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['map:0', 'map:1', 'map:2']));
+    expect(host.requests).toHaveLength(3);
+  });
+});
