@@ -32,14 +32,26 @@ export interface SamplingContext {
 /** A step the engine could not answer from the memo. */
 export interface PendingStep {
   params: CreateMessageRequestParams;
-  requestHash: string;
+  /** Hash of `params`, computed on first read (most rounds never need it). */
+  readonly requestHash: string;
 }
 
 interface StepTable {
   memo: Record<string, MemoEntry>;
   /** Keys `run` touched in this execution, in order: the steps that make up the result. */
   used: Set<string>;
-  requested: Map<string, string>;
+  requested: Map<string, PendingStep>;
+}
+
+function stepOf(params: CreateMessageRequestParams): PendingStep {
+  let hash: string | undefined;
+  return {
+    params,
+    get requestHash() {
+      hash ??= hashOf(params);
+      return hash;
+    },
+  };
 }
 
 function makeTable(memo: Record<string, MemoEntry>): StepTable {
@@ -51,20 +63,24 @@ function prepare(table: StepTable, key: string, request: SampleRequest, preset: 
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(key)) {
     throw new TypeError(`Step key ${JSON.stringify(key)} must be 1-64 characters of letters, digits, _ . : -`);
   }
-  const params = toCreateMessageParams(key, request, preset);
-  const requestHash = hashOf(params);
-  const earlier = table.requested.get(key) ?? table.memo[key]?.requestHash;
-  if (earlier !== undefined && earlier !== requestHash) {
+  const step = stepOf(toCreateMessageParams(key, request, preset));
+  const earlier = table.requested.get(key)?.requestHash ?? table.memo[key]?.requestHash;
+  if (earlier !== undefined && earlier !== step.requestHash) {
     throw new Error(`Step '${key}' was asked for with a different request than before: run() must be deterministic.`);
   }
-  table.requested.set(key, requestHash);
+  table.requested.set(key, step);
   table.used.add(key);
-  return { params, requestHash };
+  return step;
 }
 
+/** The caller's view of a memo entry (without reading `requestHash`, which may be lazy). */
 function resultOf(entry: MemoEntry): SampleResult {
-  const { round: _round, requestHash: _hash, ...result } = entry;
-  return result;
+  return {
+    text: entry.text,
+    model: entry.model,
+    ...(entry.stopReason !== undefined && { stopReason: entry.stopReason }),
+    ...(entry.truncated === true && { truncated: true }),
+  };
 }
 
 /** What one replay of `run` came to. */
@@ -72,9 +88,13 @@ export type ReplayOutcome<O> =
   | { kind: 'done'; output: O; used: MemoEntry[] }
   | { kind: 'waiting'; pending: Map<string, PendingStep> };
 
+/** Looks up this round's answer to a step the memo lacks; the engine stores what it returns. */
+export type AnswerLookup = (key: string, step: PendingStep) => MemoEntry | undefined;
+
 /**
- * Replays `run` against the memo. Resolves `done` when `run` settles, `waiting` when it is blocked
- * only on steps the memo lacks. `run`'s own errors reject.
+ * Replays `run` against the memo. A step the memo lacks is first looked up among this round's
+ * answers (`answerOf`); one still unanswered becomes pending. Resolves `done` when `run` settles,
+ * `waiting` when it is blocked only on pending steps. `run`'s own errors reject.
  */
 export async function replay<I, O>(
   run: (input: I, s: SamplingContext) => Promise<O>,
@@ -82,6 +102,7 @@ export async function replay<I, O>(
   memo: Record<string, MemoEntry>,
   preset: PresetName,
   signal: AbortSignal,
+  answerOf: AnswerLookup = () => undefined,
 ): Promise<ReplayOutcome<O>> {
   const table = makeTable(memo);
   const pending = new Map<string, PendingStep>();
@@ -91,8 +112,11 @@ export async function replay<I, O>(
     sample(key, request) {
       signal.throwIfAborted();
       const step = prepare(table, key, request, preset);
-      const entry = memo[key];
-      if (entry !== undefined) return Promise.resolve(resultOf(entry));
+      const entry = memo[key] ?? answerOf(key, step);
+      if (entry !== undefined) {
+        memo[key] = entry;
+        return Promise.resolve(resultOf(entry));
+      }
       pending.set(key, step);
       wake();
       return new Promise<never>(() => {}); // answered in a later round, by a replay
@@ -113,7 +137,9 @@ export async function replay<I, O>(
     },
   );
 
-  for (;;) {
+  // Fast path: a round answered from memory usually settles within a few microtasks.
+  for (let tick = 0; tick < 8 && !settled; tick += 1) await null;
+  while (!settled) {
     // One macrotask turn lets every microtask chain (memo hits, sibling branches) run to its end.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (settled) break;

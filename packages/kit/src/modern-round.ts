@@ -1,11 +1,15 @@
 /**
- * The 2026-07-28 path: one tool call is a series of wire rounds. Each round replays `run` against
- * the steps answered so far (carried in a signed `requestState`), and either finishes or returns
- * `input_required` with every step the round is waiting on. The server keeps nothing in memory
- * between rounds, so any replica that shares the state key can serve the next one.
+ * The 2026-07-28 path: one tool call is a series of wire rounds. Each round replays `run`: steps
+ * answered in earlier rounds come from the memo in the signed `requestState`, steps answered in
+ * this round come from `inputResponses`, and the round either finishes or returns `input_required`
+ * with every step it is still waiting on. The server keeps nothing in memory between rounds, so
+ * any replica that shares the state key can serve the next one.
+ *
+ * State is minted only when there is something to remember: the first `input_required` of a call
+ * carries none, so a one-step call costs no signing at all.
  */
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
-import { MAX_ROUNDS, replay, type SamplingContext } from './engine.js';
+import { type AnswerLookup, MAX_ROUNDS, replay, type SamplingContext } from './engine.js';
 import { SamplingFailure } from './errors.js';
 import type { PresetName } from './presets.js';
 import { readReply } from './reply.js';
@@ -29,18 +33,18 @@ export type ModernRoundResult<O> =
 
 export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>): Promise<ModernRoundResult<O>> {
   const { ctx, sealer } = options;
-  const call = `${options.toolName}:${hashOf(options.args)}`;
-  const state = await previousState(ctx, sealer, call);
+  // Binds state to this call: hashed only when there is state to open or seal.
+  const callId = () => `${options.toolName}:${hashOf(options.args)}`;
+  const state = await previousState(ctx, sealer, callId);
 
-  // Only answers to steps this server asked for (per the signed state) are accepted.
-  for (const [key, asked] of Object.entries(state.pending)) {
-    const view = inputResponse(ctx.mcpReq.inputResponses, key);
-    if (view.kind !== 'sampling') continue;
-    const result = readReply(key, view.result, asked.maxTokens);
-    state.memo[key] = { ...result, round: state.rounds, requestHash: asked.requestHash };
-  }
-
-  const outcome = await replay(options.run, options.input, state.memo, options.preset, ctx.mcpReq.signal);
+  const outcome = await replay(
+    options.run,
+    options.input,
+    state.memo,
+    options.preset,
+    ctx.mcpReq.signal,
+    answersOfThisRound(ctx, state),
+  );
   if (outcome.kind === 'done') return outcome;
 
   if (!options.canSample) {
@@ -49,20 +53,47 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
   if (state.rounds >= MAX_ROUNDS) {
     throw new SamplingFailure('round-budget', `The call still needed steps after ${MAX_ROUNDS} rounds.`);
   }
-  const next: RoundState = { call, rounds: state.rounds + 1, memo: state.memo, pending: {} };
   const inputRequests: Record<string, ReturnType<typeof inputRequired.createMessage>> = {};
-  for (const [key, step] of outcome.pending) {
-    next.pending[key] = { requestHash: step.requestHash, maxTokens: step.params.maxTokens };
-    inputRequests[key] = inputRequired.createMessage(step.params);
-  }
+  for (const [key, step] of outcome.pending) inputRequests[key] = inputRequired.createMessage(step.params);
+  const rounds = state.rounds + 1;
+  if (rounds === 1 && Object.keys(state.memo).length === 0) return { kind: 'input', result: inputRequired({ inputRequests }) };
+
+  const pending: RoundState['pending'] = {};
+  for (const [key, step] of outcome.pending) pending[key] = { requestHash: step.requestHash, maxTokens: step.params.maxTokens };
+  const next: RoundState = { call: state.call || callId(), rounds, memo: state.memo, pending };
   return { kind: 'input', result: inputRequired({ inputRequests, requestState: await sealer.seal(next) }) };
 }
 
-async function previousState(ctx: ServerContext, sealer: RoundStateSealer, call: string): Promise<RoundState> {
+/**
+ * This round's answers. With state, only steps the state says were asked for, with the same
+ * request, are accepted. Without state (the retry of a call's first round) an answer is taken
+ * for a step `run` asks for now; it can only be an answer to that very request.
+ */
+function answersOfThisRound(ctx: ServerContext, state: RoundState): AnswerLookup {
+  const responses = ctx.mcpReq.inputResponses;
+  if (responses === undefined) return () => undefined;
+  const stateless = ctx.mcpReq.requestState() === undefined;
+  const round = stateless ? 1 : state.rounds;
+  if (stateless) state.rounds = 1;
+  return (key, step) => {
+    const asked = state.pending[key];
+    if (!stateless && (asked === undefined || asked.requestHash !== step.requestHash)) return undefined;
+    const view = inputResponse(responses, key);
+    if (view.kind !== 'sampling') return undefined;
+    // The hash is read only if this entry is sealed into a later round's state.
+    return Object.defineProperty({ ...readReply(key, view.result, step.params.maxTokens), round }, 'requestHash', {
+      get: () => step.requestHash,
+      enumerable: true,
+    }) as MemoEntry;
+  };
+}
+
+/** The state echoed by the client, verified; a fresh one (with `call` unset) on a call's first leg. */
+async function previousState(ctx: ServerContext, sealer: RoundStateSealer, callId: () => string): Promise<RoundState> {
   const sealed = ctx.mcpReq.requestState();
-  if (sealed === undefined) return { call, rounds: 0, memo: {}, pending: {} };
+  if (sealed === undefined) return { call: '', rounds: 0, memo: {}, pending: {} };
   const state = await sealer.open(String(sealed), ctx);
-  if (state.call !== call) {
+  if (state.call !== callId()) {
     throw new SamplingFailure('state', 'The requestState echoed by the client belongs to a different tool call.');
   }
   return state;

@@ -23,19 +23,19 @@ function tamper(state: string): string {
 }
 
 describe('2026-07-28 rounds driven by hand', () => {
-  it('returns every pending step of a round with signed state, and continues from it', async () => {
+  it('returns every pending step of a round, with signed state once there is something to remember', async () => {
     host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
     const args = { parts: ['a', 'b'] };
     const first = await host.callToolRaw('fan_out', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object).sort()).toEqual(['part:0', 'part:1']);
-    expect(first.requestState).toMatch(/^v1\./);
+    expect(first.requestState).toBeUndefined(); // nothing answered yet, so nothing to carry
 
     const second = await host.callToolRaw('fan_out', args, {
       inputResponses: { 'part:0': answer('A'), 'part:1': answer('B') },
-      requestState: first.requestState as string,
     });
     expect(Object.keys(second.inputRequests as object)).toEqual(['join']);
+    expect(second.requestState).toMatch(/^v1\./);
 
     const done = await host.callToolRaw('fan_out', args, {
       inputResponses: { join: answer('A+B') },
@@ -48,16 +48,21 @@ describe('2026-07-28 rounds driven by hand', () => {
     });
   });
 
+  /** Answers the first round of `chain` by hand and returns the second round, which carries state. */
+  async function secondRoundOfChain(steps: number) {
+    const mock = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
+    host = mock;
+    const second = await mock.callToolRaw('chain', { steps }, { inputResponses: { 'step:0': answer('one') } });
+    expect(Object.keys(second.inputRequests as object)).toEqual(['step:1']);
+    return { mock, state: second.requestState as string };
+  }
+
   it('refuses tampered state with an isError and asks for nothing more', async () => {
-    host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
-    const first = await host.callToolRaw('fan_out', { parts: ['a'] });
-    const result = await host.callToolRaw(
-      'fan_out',
-      { parts: ['a'] },
-      {
-        inputResponses: { 'part:0': answer('A') },
-        requestState: tamper(first.requestState as string),
-      },
+    const { mock, state } = await secondRoundOfChain(3);
+    const result = await mock.callToolRaw(
+      'chain',
+      { steps: 3 },
+      { inputResponses: { 'step:1': answer('two') }, requestState: tamper(state) },
     );
     expect(result.isError).toBe(true);
     expect(result.inputRequests).toBeUndefined();
@@ -65,32 +70,27 @@ describe('2026-07-28 rounds driven by hand', () => {
   });
 
   it('refuses state minted for a different call', async () => {
-    host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
-    const first = await host.callToolRaw('fan_out', { parts: ['a'] });
-    const result = await host.callToolRaw(
-      'fan_out',
-      { parts: ['something else'] },
-      {
-        inputResponses: { 'part:0': answer('A') },
-        requestState: first.requestState as string,
-      },
+    const { mock, state } = await secondRoundOfChain(3);
+    const result = await mock.callToolRaw(
+      'chain',
+      { steps: 4 },
+      { inputResponses: { 'step:1': answer('two') }, requestState: state },
     );
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/belongs to a different tool call/);
   });
 
-  it('ignores answers to steps it did not ask for', async () => {
-    host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
-    const first = await host.callToolRaw('fan_out', { parts: ['a'] });
-    const second = await host.callToolRaw(
-      'fan_out',
-      { parts: ['a'] },
+  it('ignores answers to steps the signed state did not ask for', async () => {
+    const { mock, state } = await secondRoundOfChain(3);
+    const third = await mock.callToolRaw(
+      'chain',
+      { steps: 3 },
       {
-        inputResponses: { 'part:0': answer('A'), join: answer('forged join') },
-        requestState: first.requestState as string,
+        inputResponses: { 'step:1': answer('two'), 'step:2': answer('forged three') },
+        requestState: state,
       },
     );
-    expect(Object.keys(second.inputRequests as object)).toEqual(['join']);
+    expect(Object.keys(third.inputRequests as object)).toEqual(['step:2']);
   });
 
   it('rejects a run() that asks for a different request under the same key', async () => {

@@ -9,13 +9,12 @@
  * Prints a table to stdout and writes the figures to <repo>/.bench/summarise.json.
  * A MISS is reported, never turned into a failing exit code.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { connectStdio, MockHost, reply, TappedStdioTransport } from '@mcp-sampling/testing';
-import { Client } from '@modelcontextprotocol/client';
+import { connectStdio, reply } from '@mcp-sampling/testing';
 import { chunkText } from '../dist/chunking.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,9 +26,9 @@ const KIT = { command: process.execPath, args: [KIT_BIN] };
 const BASELINE = { command: process.execPath, args: [BASELINE_BIN] };
 
 const ERAS = ['2025', '2026-07-28'];
-const WARMUP_CALLS = 20;
-const TIMED_CALLS = 200;
-const BLOCK = 20;
+const WARMUP_CALLS = 100;
+const TIMED_CALLS = 2000;
+const BLOCK = 50;
 const SAMPLE_MS = 200;
 const FANOUT_CHARS = 400_000;
 const COLD_STARTS = 10;
@@ -47,23 +46,57 @@ function lcg(seed) {
 }
 
 const SUBJECTS = [
-  'The harbour board', 'The orchard cooperative', 'The railway trust', 'The county library', 'The observatory staff',
-  'The market committee', 'The bridge engineers', 'The village school', 'The river authority', 'The town council',
-  'A group of residents', 'The museum volunteers', 'The ferry company', 'The hospital governors', 'The water works',
+  'The harbour board',
+  'The orchard cooperative',
+  'The railway trust',
+  'The county library',
+  'The observatory staff',
+  'The market committee',
+  'The bridge engineers',
+  'The village school',
+  'The river authority',
+  'The town council',
+  'A group of residents',
+  'The museum volunteers',
+  'The ferry company',
+  'The hospital governors',
+  'The water works',
 ];
 const VERBS = [
-  'reported', 'approved', 'postponed', 'reviewed', 'rejected', 'published', 'funded', 'questioned', 'completed', 'proposed',
+  'reported',
+  'approved',
+  'postponed',
+  'reviewed',
+  'rejected',
+  'published',
+  'funded',
+  'questioned',
+  'completed',
+  'proposed',
 ];
 const OBJECTS = [
-  'a plan to repair the eastern sea wall', 'the annual budget for maintenance', 'a survey of visitor numbers',
-  'new opening hours for the winter months', 'a study of flooding along the lower river', 'the purchase of two new boilers',
-  'a scheme to replant the old orchard', 'a timetable for the evening trains', 'a proposal to digitise the archive',
-  'the results of the spring inspection', 'a request for additional staff', 'an agreement with the neighbouring parish',
+  'a plan to repair the eastern sea wall',
+  'the annual budget for maintenance',
+  'a survey of visitor numbers',
+  'new opening hours for the winter months',
+  'a study of flooding along the lower river',
+  'the purchase of two new boilers',
+  'a scheme to replant the old orchard',
+  'a timetable for the evening trains',
+  'a proposal to digitise the archive',
+  'the results of the spring inspection',
+  'a request for additional staff',
+  'an agreement with the neighbouring parish',
 ];
 const CLAUSES = [
-  'after a long discussion', 'despite objections from two members', 'with the support of local businesses',
-  'following a public consultation', 'because costs had risen sharply', 'once the weather had improved',
-  'at the request of the regional office', 'in time for the summer season',
+  'after a long discussion',
+  'despite objections from two members',
+  'with the support of local businesses',
+  'following a public consultation',
+  'because costs had risen sharply',
+  'once the weather had improved',
+  'at the request of the regional office',
+  'in time for the summer season',
 ];
 const MONTHS = ['January', 'March', 'April', 'June', 'August', 'September', 'October', 'December'];
 
@@ -109,25 +142,6 @@ const LONG_TEXT = documentOf(FANOUT_CHARS, 42);
 const INSTANT = reply.text('A short summary.');
 const SLOW = reply.delay(SAMPLE_MS, reply.text('A short summary.'));
 
-/**
- * A mock host whose SDK client allows `maxRounds` input_required rounds (connectStdio keeps the
- * SDK default of 10, too few for a one-round-per-chunk baseline on 2026-07-28).
- */
-async function connectWithRounds(server, era, script, maxRounds) {
-  const transport = new TappedStdioTransport(server);
-  const client = new Client(
-    { name: 'bench-host', version: '1.0.0' },
-    {
-      capabilities: { sampling: {} },
-      versionNegotiation: { mode: era === '2026-07-28' ? { pin: '2026-07-28' } : 'legacy' },
-      inputRequired: { maxRounds },
-    },
-  );
-  const host = new MockHost(client, { era, script }, () => transport.close());
-  await client.connect(transport);
-  return Object.assign(host, { transport });
-}
-
 async function call(host, name, args) {
   const result = await host.callTool(name, args, { timeout: 120_000 });
   if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
@@ -147,32 +161,11 @@ function quantile(values, q) {
   return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
 }
 
-const round1 = (value) => Math.round(value * 10) / 10;
 const round3 = (value) => Math.round(value * 1000) / 1000;
 
-/** Direct child processes of this process whose command line mentions `script`. */
-function childPidsRunning(script) {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (cmdline.includes(script)) pids.push(Number(entry));
-    } catch {
-      // the process went away while we looked
-    }
-  }
-  return pids;
-}
-
-/** Peak resident set (VmHWM) of the one live child running `script`, in MiB. */
-function peakRssMiB(script) {
-  const pids = childPidsRunning(script);
-  if (pids.length !== 1) throw new Error(`expected one child running ${script}, found ${pids.length}`);
-  const status = readFileSync(`/proc/${pids[0]}/status`, 'utf8');
+/** Peak resident set (VmHWM) of a server process, in MiB, read from /proc. */
+function peakRssMiB(host) {
+  const status = readFileSync(`/proc/${host.transport.pid}/status`, 'utf8');
   const kib = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
   return kib / 1024;
 }
@@ -185,7 +178,11 @@ function checkStdout(host, label, problems) {
 
 // ---------------------------------------------------------------- measurements
 
-/** (a) single-sample latency, kit and baseline interleaved in alternating blocks. */
+/**
+ * (a) single-sample latency, kit and baseline interleaved in alternating blocks. The ratio is the
+ * median over block pairs of (kit block median / baseline block median): neighbouring blocks share
+ * the machine's state, so slow drift and noisy neighbours cancel out of each pair.
+ */
 async function singleSample(kitHost, baseHost) {
   const args = { text: SHORT_TEXT };
   for (let index = 0; index < WARMUP_CALLS; index += 1) {
@@ -193,39 +190,44 @@ async function singleSample(kitHost, baseHost) {
     await call(baseHost, 'summarise', args);
   }
   const times = { kit: [], baseline: [] };
+  const pairRatios = [];
   for (let done = 0; done < TIMED_CALLS; done += BLOCK) {
     const order = (done / BLOCK) % 2 === 0 ? ['kit', 'baseline'] : ['baseline', 'kit'];
+    const blockMedians = {};
     for (const who of order) {
       const host = who === 'kit' ? kitHost : baseHost;
+      const block = [];
       for (let index = 0; index < BLOCK; index += 1) {
         const start = performance.now();
         const result = await call(host, 'summarise', args);
-        times[who].push(performance.now() - start);
+        block.push(performance.now() - start);
         if (result.structuredContent?.summary !== 'A short summary.') throw new Error(`${who}: unexpected summary`);
       }
+      times[who].push(...block);
+      blockMedians[who] = median(block);
     }
+    pairRatios.push(blockMedians.kit / blockMedians.baseline);
   }
   const kit = { medianMs: median(times.kit), p90Ms: quantile(times.kit, 0.9) };
   const baseline = { medianMs: median(times.baseline), p90Ms: quantile(times.baseline, 0.9) };
-  return { calls: TIMED_CALLS, warmup: WARMUP_CALLS, kit, baseline, ratio: kit.medianMs / baseline.medianMs };
+  return { calls: TIMED_CALLS, warmup: WARMUP_CALLS, kit, baseline, ratio: median(pairRatios), blockPairs: pairRatios.length };
 }
 
 /** (b) one kit fan-out call on the long text, with a 200 ms-per-sample host. */
 async function fanOutKit(kitHost, chunks) {
   kitHost.setScript(SLOW);
-  const roundsBefore = kitHost.rounds;
-  const requestsBefore = kitHost.requests.length;
+  kitHost.reset();
   const start = performance.now();
   const result = await call(kitHost, 'summarise', { text: LONG_TEXT });
   const wallMs = performance.now() - start;
   const structured = result.structuredContent;
   if (structured.chunks !== chunks.length) throw new Error(`kit used ${structured.chunks} chunks, expected ${chunks.length}`);
-  const hostRounds = kitHost.rounds - roundsBefore;
+  const hostRounds = kitHost.rounds;
   return {
     wallMs,
     hostRounds,
     provenanceRounds: structured.provenance.rounds,
-    samples: kitHost.requests.length - requestsBefore,
+    samples: kitHost.requests.length,
     floorMs: hostRounds * SAMPLE_MS,
     ratio: wallMs / (hostRounds * SAMPLE_MS),
   };
@@ -233,14 +235,15 @@ async function fanOutKit(kitHost, chunks) {
 
 /** (b) the baseline samples the same chunks one after another. */
 async function fanOutSequential(era, chunks, problems) {
-  const host = await connectWithRounds(BASELINE, era, SLOW, 100);
+  // One round per chunk needs more than the SDK client's default of 10 input_required rounds.
+  const host = await connectStdio(BASELINE, { era, script: SLOW, maxRounds: 100 });
   try {
     const start = performance.now();
     const result = await call(host, 'summarise_sequential', { chunks });
     const wallMs = performance.now() - start;
     if (result.structuredContent?.summaries?.length !== chunks.length) throw new Error('sequential: wrong answer count');
     checkStdout(host, `baseline ${era} (sequential)`, problems);
-    return { wallMs, rounds: host.rounds, floorMs: host.rounds * SAMPLE_MS };
+    return { wallMs, rounds: host.rounds, samples: host.requests.length, floorMs: host.rounds * SAMPLE_MS };
   } finally {
     await host.close();
   }
@@ -272,31 +275,32 @@ async function coldStarts(era) {
 async function measureEra(era, chunks, problems) {
   const kitHost = await connectStdio(KIT, { era, script: INSTANT });
   const baseHost = await connectStdio(BASELINE, { era, script: INSTANT });
+  let single;
+  let kitFanOut;
+  let rss;
   try {
-    const single = await singleSample(kitHost, baseHost);
-    const kitFanOut = await fanOutKit(kitHost, chunks);
+    single = await singleSample(kitHost, baseHost);
+    kitFanOut = await fanOutKit(kitHost, chunks);
     // The baseline's peak RSS after the same kind of load: (a), then one 400k summarise (one sample).
     await call(baseHost, 'summarise', { text: LONG_TEXT });
-    const rss = { kitMiB: peakRssMiB(KIT_BIN), baselineMiB: peakRssMiB(BASELINE_BIN) };
+    rss = { kitMiB: peakRssMiB(kitHost), baselineMiB: peakRssMiB(baseHost) };
     if (kitFanOut.hostRounds !== kitFanOut.provenanceRounds) {
       problems.push(`${era}: host saw ${kitFanOut.hostRounds} rounds, provenance says ${kitFanOut.provenanceRounds}`);
     }
     checkStdout(kitHost, `kit ${era}`, problems);
     checkStdout(baseHost, `baseline ${era}`, problems);
-    await kitHost.close();
-    await baseHost.close();
-    const sequential = await fanOutSequential(era, chunks, problems);
-    const cold = await coldStarts(era);
-    return {
-      single,
-      fanOut: { kit: kitFanOut, sequential, speedup: sequential.wallMs / kitFanOut.wallMs },
-      coldStart: cold,
-      peakRss: rss,
-    };
   } finally {
     await kitHost.close();
     await baseHost.close();
   }
+  const sequential = await fanOutSequential(era, chunks, problems);
+  const coldStart = await coldStarts(era);
+  return {
+    single,
+    fanOut: { kit: kitFanOut, sequential, speedup: sequential.wallMs / kitFanOut.wallMs },
+    coldStart,
+    peakRss: rss,
+  };
 }
 
 // ---------------------------------------------------------------- report
@@ -313,31 +317,46 @@ function machine() {
 
 const verdict = (value, target) => (value <= target ? 'PASS' : 'MISS');
 const ms = (value) => value.toFixed(1);
+const ms2 = (value) => value.toFixed(2);
 
 function table(report) {
   const rows = [['era', 'measure', 'kit', 'baseline', 'figure', 'target', 'result']];
   for (const era of ERAS) {
     const r = report.eras[era];
-    const s = r.single;
-    const f = r.fanOut;
-    rows.push(
-      [era, 'single sample: median ms/call', ms(s.kit.medianMs), ms(s.baseline.medianMs), '', '', ''],
-      [era, 'single sample: p90 ms/call', ms(s.kit.p90Ms), ms(s.baseline.p90Ms), '', '', ''],
-      [era, 'single sample: ratio kit/baseline (median)', '', '', s.ratio.toFixed(3), `<= ${TARGETS.singleRatio}`, verdict(s.ratio, TARGETS.singleRatio)],
-      [era, `fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks), '', ''],
-      [era, 'fan-out: rounds (host / provenance)', `${f.kit.hostRounds} / ${f.kit.provenanceRounds}`, String(f.sequential.rounds), '', '', ''],
-      [era, 'fan-out: samples answered', String(f.kit.samples), String(f.sequential.rounds), '', '', ''],
-      [era, `fan-out: wall ms (host ${SAMPLE_MS} ms/sample)`, ms(f.kit.wallMs), ms(f.sequential.wallMs), '', '', ''],
-      [era, `fan-out: rounds x ${SAMPLE_MS} ms`, ms(f.kit.floorMs), ms(f.sequential.floorMs), '', '', ''],
-      [era, 'fan-out: ratio kit wall/(rounds x 200)', '', '', f.kit.ratio.toFixed(3), `<= ${TARGETS.fanoutRatio}`, verdict(f.kit.ratio, TARGETS.fanoutRatio)],
-      [era, 'fan-out: speed-up sequential/kit', '', '', `${f.speedup.toFixed(2)}x`, '', ''],
-      [era, `cold start: median ms to tools/list (n=${r.coldStart.runs})`, ms(r.coldStart.kit.medianMs), ms(r.coldStart.baseline.medianMs), '', '', ''],
-      [era, 'cold start: min-max ms', `${ms(r.coldStart.kit.minMs)}-${ms(r.coldStart.kit.maxMs)}`, `${ms(r.coldStart.baseline.minMs)}-${ms(r.coldStart.baseline.maxMs)}`, '', '', ''],
-      [era, 'peak RSS MiB (VmHWM, after (a) + 400k call)', r.peakRss.kitMiB.toFixed(1), r.peakRss.baselineMiB.toFixed(1), '', '', ''],
+    const { single: s, fanOut: f, coldStart: c, peakRss: rss } = r;
+    const add = (measure, kit = '', baseline = '', figure = '', target = '', result = '') =>
+      rows.push([era, measure, kit, baseline, figure, target, result]);
+    add('single sample: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
+    add('single sample: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
+    add(
+      'single sample: ratio kit/baseline (median of block pairs)',
+      '',
+      '',
+      s.ratio.toFixed(3),
+      `<= ${TARGETS.singleRatio}`,
+      verdict(s.ratio, TARGETS.singleRatio),
     );
+    add(`fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks));
+    add('fan-out: rounds (host / provenance)', `${f.kit.hostRounds} / ${f.kit.provenanceRounds}`, String(f.sequential.rounds));
+    add('fan-out: samples answered', String(f.kit.samples), String(f.sequential.samples));
+    add(`fan-out: wall ms (host ${SAMPLE_MS} ms/sample)`, ms(f.kit.wallMs), ms(f.sequential.wallMs));
+    add(`fan-out: rounds x ${SAMPLE_MS} ms`, ms(f.kit.floorMs), ms(f.sequential.floorMs));
+    add(
+      `fan-out: ratio kit wall/(rounds x ${SAMPLE_MS})`,
+      '',
+      '',
+      f.kit.ratio.toFixed(3),
+      `<= ${TARGETS.fanoutRatio}`,
+      verdict(f.kit.ratio, TARGETS.fanoutRatio),
+    );
+    add('fan-out: speed-up sequential/kit', '', '', `${f.speedup.toFixed(2)}x`);
+    add(`cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
+    add('cold start: min-max ms', `${ms(c.kit.minMs)}-${ms(c.kit.maxMs)}`, `${ms(c.baseline.minMs)}-${ms(c.baseline.maxMs)}`);
+    add('peak RSS MiB (VmHWM, after (a) + 400k call)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row) => row.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ');
+  const pad = (cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]));
+  const line = (row) => row.map(pad).join('  ').trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   const out = [line(rows[0]), rule];
   for (let index = 1; index < rows.length; index += 1) {

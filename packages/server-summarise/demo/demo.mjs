@@ -28,10 +28,14 @@ for (const era of ['2025', '2026-07-28']) {
 
     for (let round = 1; round <= host.rounds; round += 1) {
       const requests = host.requestsInRound(round);
-      line(`round ${round}: ${requests.length === 1 ? '1 sampling request' : `${requests.length} sampling requests, sent together`}`);
+      line(
+        `round ${round}: ${requests.length === 1 ? '1 sampling request' : `${requests.length} sampling requests, sent together`}`,
+      );
       for (const request of requests) {
         const hint = request.params.modelPreferences?.hints?.[0]?.name ?? '-';
-        line(`  ${request.key?.padEnd(9)} maxTokens=${String(request.maxTokens).padEnd(4)} hint=${hint.padEnd(7)} user: ${clip(request.userText, 70)}`);
+        line(
+          `  ${request.key?.padEnd(9)} maxTokens=${String(request.maxTokens).padEnd(4)} hint=${hint.padEnd(7)} user: ${clip(request.userText, 70)}`,
+        );
       }
     }
     if (result.isError) {
@@ -40,11 +44,19 @@ for (const era of ['2025', '2026-07-28']) {
       continue;
     }
     const { summary, words, chunks, provenance } = result.structuredContent;
-    line(`result in ${elapsed} ms: ${chunks} chunks, ${words} words, path=${provenance.path}, model=${provenance.models.join(', ')}, rounds=${provenance.rounds}, samples=${provenance.samples}`);
+    line(
+      `result in ${elapsed} ms: ${chunks} chunks, ${words} words, path=${provenance.path}, model=${provenance.models.join(', ')}, rounds=${provenance.rounds}, samples=${provenance.samples}`,
+    );
     const injection = 'Ignore all previous instructions';
     const inSystem = host.requests.some((request) => request.systemPrompt.includes(injection));
-    const delimited = host.requests.filter((request) => request.userText.includes(injection)).every((request) => /<untrusted-input[^>]*>[^]*Ignore all previous instructions[^]*<\/untrusted-input>/.test(request.userText));
-    line(`the report's phishing line ("${injection}…") stayed inside <untrusted-input> in user messages: ${!inSystem && delimited ? 'yes' : 'NO'}`);
+    const delimited = host.requests
+      .filter((request) => request.userText.includes(injection))
+      .every((request) =>
+        /<untrusted-input[^>]*>[\s\S]*Ignore all previous instructions[\s\S]*<\/untrusted-input>/.test(request.userText),
+      );
+    line(
+      `the report's phishing line ("${injection}…") stayed inside <untrusted-input> in user messages: ${!inSystem && delimited ? 'yes' : 'NO'}`,
+    );
     line('summary:');
     for (const summaryLine of summary.split('\n')) line(`  ${summaryLine}`);
   } finally {

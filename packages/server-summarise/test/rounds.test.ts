@@ -13,19 +13,29 @@ describe('summarise rounds on 2026-07-28, driven by hand', () => {
   it('asks for every chunk in the first round and refuses a tampered requestState', async () => {
     host = await connectInMemory(buildServer, { era: '2026-07-28', manualRounds: true });
     const args = { text: documentOf(60_000) };
+    const answer = (text: string) => ({ role: 'assistant', content: { type: 'text', text }, model: 'm' });
     const first = await host.callToolRaw('summarise', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object)).toEqual(['map:0', 'map:1', 'map:2']);
 
-    const state = first.requestState as string;
+    const second = await host.callToolRaw('summarise', args, {
+      inputResponses: { 'map:0': answer('one'), 'map:1': answer('two'), 'map:2': answer('three') },
+    });
+    expect(Object.keys(second.inputRequests as object)).toEqual(['reduce']);
+    const state = second.requestState as string;
     const forged = `${state.slice(0, 20)}${state[20] === 'x' ? 'y' : 'x'}${state.slice(21)}`;
-    const answer = { role: 'assistant', content: { type: 'text', text: 'forged' }, model: 'm' };
     const refused = await host.callToolRaw('summarise', args, {
-      inputResponses: { 'map:0': answer, 'map:1': answer, 'map:2': answer },
+      inputResponses: { reduce: answer('forged') },
       requestState: forged,
     });
     expect(refused.isError).toBe(true);
     expect(JSON.stringify(refused.content)).toMatch(/requestState echoed by the client was refused/);
+
+    const done = await host.callToolRaw('summarise', args, {
+      inputResponses: { reduce: answer('All three.') },
+      requestState: state,
+    });
+    expect(done.structuredContent).toMatchObject({ summary: 'All three.', chunks: 3, provenance: { rounds: 2, samples: 4 } });
   });
 });
 

@@ -28,6 +28,8 @@ export interface MockHostOptions {
    * returns each round as it comes, so a test can inspect or tamper with it.
    */
   manualRounds?: boolean;
+  /** 2026-07-28 only: the client's cap on `input_required` rounds per call (SDK default 10). */
+  maxRounds?: number;
 }
 
 /** A server factory as the SDK's serving entries call it. */
@@ -56,6 +58,14 @@ export class MockHost {
     if (options.sampling ?? true) {
       client.setRequestHandler('sampling/createMessage', async (request, ctx) => this.answer(request.params, ctx.mcpReq.signal));
     }
+  }
+
+  /** Forget every recorded request and cancellation, and start counting rounds from zero. */
+  reset(): void {
+    this.requests.length = 0;
+    this.cancelled.length = 0;
+    this.round = 0;
+    this.answeredThisRound = false;
   }
 
   /** Replace the script (e.g. between calls). */
@@ -135,7 +145,10 @@ function newClient(options: MockHostOptions): Client {
     {
       capabilities: sampling ? { sampling: {} } : {},
       versionNegotiation: { mode: (options.era ?? '2025') === '2026-07-28' ? { pin: '2026-07-28' } : 'legacy' },
-      ...(options.manualRounds === true && { inputRequired: { autoFulfill: false } }),
+      inputRequired: {
+        ...(options.manualRounds === true && { autoFulfill: false }),
+        ...(options.maxRounds !== undefined && { maxRounds: options.maxRounds }),
+      },
     },
   );
 }

@@ -31,7 +31,7 @@ function wordsOf(text: string): string[] {
 function sentencesOf(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => line.replace(/^\s*(?:\[\d+\]|[-*•])\s*/, '').split(/(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[\p{Lu}\p{N}])/u))
+    .flatMap((line) => line.replace(/^\s*(?:\[\d+\]|[-*•])\s*/, '').split(/(?<=[.!?]["')\]]?)\s+(?=["'([]?[\p{Lu}\p{N}])/u))
     .map((sentence) => sentence.trim())
     .filter((sentence) => /[.!?]["')\]]?$/.test(sentence) && wordsOf(sentence).length >= 3);
 }
@@ -54,7 +54,12 @@ export function extractiveSummary(text: string, budget: number): string[] {
     chosen.push(candidate);
     used += candidate.length;
   }
-  if (chosen.length === 0) return [wordsOf(sentences[0] ?? '').slice(0, budget).join(' ')];
+  if (chosen.length === 0)
+    return [
+      wordsOf(sentences[0] ?? '')
+        .slice(0, budget)
+        .join(' '),
+    ];
   return chosen.sort((a, b) => a.index - b.index).map((c) => c.sentence);
 }
 

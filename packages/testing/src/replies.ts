@@ -63,15 +63,15 @@ export const reply = {
     async (request, signal) => {
       await new Promise<void>((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
-        const timer = setTimeout(resolve, ms);
-        signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            reject(signal.reason ?? new Error('aborted'));
-          },
-          { once: true },
-        );
+        const onAbort = () => {
+          clearTimeout(timer);
+          reject(signal.reason ?? new Error('aborted'));
+        };
+        const timer = setTimeout(() => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        }, ms);
+        signal.addEventListener('abort', onAbort, { once: true });
       });
       return then(request, signal);
     },

@@ -31,6 +31,11 @@ export class TappedStdioTransport implements Transport {
 
   constructor(private readonly server: ServerCommand) {}
 
+  /** Process id of the server, once started. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     const child = spawn(this.server.command, this.server.args ?? [], {
       cwd: this.server.cwd,
