@@ -1,5 +1,5 @@
 import { connectInMemory, type MockHost, reply } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildFullTestServer } from './fixtures.js';
 
 let host: MockHost | undefined;
@@ -93,9 +93,12 @@ describe('2026-07-28 rounds driven by hand', () => {
     expect(Object.keys(third.inputRequests as object)).toEqual(['step:2']);
   });
 
-  it('rejects a run() that asks for a different request under the same key', async () => {
+  it('rejects a run() that asks for a different request under the same key, and logs it to stderr', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', script: reply.text('hi') });
     const result = await host.callTool('drifting', {});
+    expect(logged).toHaveBeenCalledWith('[drifting] internal error:', expect.any(Error));
+    logged.mockRestore();
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toMatch(
       /Step 'first' was asked for with a different request than before: run\(\) must be deterministic/,

@@ -83,6 +83,13 @@ export class MockHost {
     return this.requests.filter((request) => request.round === round);
   }
 
+  /** The step keys of one round, sorted (requests of a round arrive in no fixed order). */
+  keysInRound(round: number): string[] {
+    return this.requestsInRound(round)
+      .map((request) => request.key ?? '')
+      .sort();
+  }
+
   /** Call a tool and return its result (`isError` results resolve; protocol errors reject). */
   async callTool(
     name: string,
