@@ -72,26 +72,30 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
 function answersOfThisRound(ctx: ServerContext, state: RoundState): AnswerLookup {
   const responses = ctx.mcpReq.inputResponses;
   if (responses === undefined) return () => undefined;
-  const stateless = ctx.mcpReq.requestState() === undefined;
-  const round = stateless ? 1 : state.rounds;
-  if (stateless) state.rounds = 1;
+  const checkAgainstState = state.call !== '';
   return (key, step) => {
     const asked = state.pending[key];
-    if (!stateless && (asked === undefined || asked.requestHash !== step.requestHash)) return undefined;
+    if (checkAgainstState && (asked === undefined || asked.requestHash !== step.requestHash)) return undefined;
     const view = inputResponse(responses, key);
     if (view.kind !== 'sampling') return undefined;
     // The hash is read only if this entry is sealed into a later round's state.
-    return Object.defineProperty({ ...readReply(key, view.result, step.params.maxTokens), round }, 'requestHash', {
+    return Object.defineProperty({ ...readReply(key, view.result, step.params.maxTokens), round: state.rounds }, 'requestHash', {
       get: () => step.requestHash,
       enumerable: true,
     }) as MemoEntry;
   };
 }
 
-/** The state echoed by the client, verified; a fresh one (with `call` unset) on a call's first leg. */
+/**
+ * The state echoed by the client, verified. Without one: a fresh state (with `call` unset) whose
+ * round count is 1 when the client is answering the call's first round, else 0.
+ */
 async function previousState(ctx: ServerContext, sealer: RoundStateSealer, callId: () => string): Promise<RoundState> {
   const sealed = ctx.mcpReq.requestState();
-  if (sealed === undefined) return { call: '', rounds: 0, memo: {}, pending: {} };
+  if (sealed === undefined) {
+    const answering = ctx.mcpReq.inputResponses !== undefined;
+    return { call: '', rounds: answering ? 1 : 0, memo: {}, pending: {} };
+  }
   const state = await sealer.open(String(sealed), ctx);
   if (state.call !== callId()) {
     throw new SamplingFailure('state', 'The requestState echoed by the client belongs to a different tool call.');
