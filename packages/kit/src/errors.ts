@@ -23,6 +23,11 @@ export class SamplingFailure extends Error {
   }
 }
 
+/** The failure for a step on a connection whose host did not declare sampling. */
+export function hostCannotSample(): SamplingFailure {
+  return new SamplingFailure('no-capability', 'This tool needs the host to sample, and the host did not declare sampling.');
+}
+
 const HINTS: Record<SamplingFailureReason, string> = {
   'no-capability':
     'This host does not offer MCP sampling, so the tool cannot borrow its model. Use a host that samples ' +

@@ -10,14 +10,14 @@
  */
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
 import { type AnswerLookup, MAX_ROUNDS, replay, type SamplingContext } from './engine.js';
-import { SamplingFailure } from './errors.js';
+import { hostCannotSample, SamplingFailure } from './errors.js';
 import type { PresetName } from './presets.js';
 import { readReply } from './reply.js';
 import { hashOf, type MemoEntry, type RoundState, type RoundStateSealer } from './request-state.js';
 
 interface ModernRoundOptions<I, O> {
   toolName: string;
-  args: unknown;
+  /** The validated arguments: `run`'s input, and what the state is bound to. */
   input: I;
   run: (input: I, s: SamplingContext) => Promise<O>;
   preset: PresetName;
@@ -34,7 +34,7 @@ export type ModernRoundResult<O> =
 export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>): Promise<ModernRoundResult<O>> {
   const { ctx, sealer } = options;
   // Binds state to this call: hashed only when there is state to open or seal.
-  const callId = () => `${options.toolName}:${hashOf(options.args)}`;
+  const callId = () => `${options.toolName}:${hashOf(options.input)}`;
   const state = await previousState(ctx, sealer, callId);
 
   const outcome = await replay(
@@ -48,7 +48,7 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
   if (outcome.kind === 'done') return outcome;
 
   if (!options.canSample) {
-    throw new SamplingFailure('no-capability', 'This tool needs the host to sample, and the host did not declare sampling.');
+    throw hostCannotSample();
   }
   if (state.rounds >= MAX_ROUNDS) {
     throw new SamplingFailure('round-budget', `The call still needed steps after ${MAX_ROUNDS} rounds.`);

@@ -8,7 +8,7 @@ import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } fr
 import type * as z from 'zod/v4';
 import { type SamplingTool, ToolInputError } from './define-tool.js';
 import { type Fulfil, runDirect } from './engine.js';
-import { describeFailure, SamplingFailure } from './errors.js';
+import { describeFailure, hostCannotSample, SamplingFailure } from './errors.js';
 import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
 import { hostProvenance, ProvenanceSchema } from './provenance.js';
@@ -59,7 +59,6 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
         if (era === '2026-07-28') {
           const round = await serveModernRound({
             toolName: tool.name,
-            args,
             input: args,
             run: tool.run,
             preset: tool.preset,
@@ -82,7 +81,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
 }
 
 const cannotSample: Fulfil = async () => {
-  throw new SamplingFailure('no-capability', 'This tool needs the host to sample, and the host did not declare sampling.');
+  throw hostCannotSample();
 };
 
 /** Sends a progress notification per answered step when the caller asked for progress. */
