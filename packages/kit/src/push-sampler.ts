@@ -7,6 +7,7 @@
 import { SdkError, SdkErrorCode, type ServerContext } from '@modelcontextprotocol/server';
 import type { Fulfil } from './engine.js';
 import { SamplingFailure } from './errors.js';
+import type { StepProgress } from './progress.js';
 import { readReply } from './reply.js';
 
 /** Default time a host gets to answer one pushed request (people approve requests by hand). */
@@ -25,12 +26,10 @@ export function sampleTimeoutFromEnv(): number {
 /** Messages hosts use when a person (or a policy) refuses a sampling request. */
 const DECLINE_PATTERN = /\b(declin|reject|denied|deny|refus|not approved|cancelled by user)/i;
 
-/**
- * A fulfiller that pushes steps to the host. `onAnswer` is told after each step (used for
- * progress notifications).
- */
-export function pushSampler(ctx: ServerContext, timeoutMs: number, onAnswer: (key: string, model: string) => void): Fulfil {
+/** A fulfiller that pushes steps to the host, reporting each one to `progress`. */
+export function pushSampler(ctx: ServerContext, timeoutMs: number, progress: StepProgress): Fulfil {
   return async (key, step, signal) => {
+    progress.asked(key);
     let reply: unknown;
     try {
       // Deprecated API, used on purpose: push sampling is the 2025-era form of sampling.
@@ -43,7 +42,7 @@ export function pushSampler(ctx: ServerContext, timeoutMs: number, onAnswer: (ke
       throw classifyPushError(key, error, signal, timeoutMs);
     }
     const result = readReply(key, reply, step.params.maxTokens);
-    onAnswer(key, result.model);
+    progress.answered(key, result.model);
     return result;
   };
 }

@@ -11,6 +11,7 @@ import { type Fulfil, runDirect } from './engine.js';
 import { describeFailure, hostCannotSample, SamplingFailure } from './errors.js';
 import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
+import { stepProgress } from './progress.js';
 import { hostProvenance, ProvenanceSchema } from './provenance.js';
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import { RoundStateSealer } from './request-state.js';
@@ -21,6 +22,8 @@ export interface RegisterOptions {
   sealer?: RoundStateSealer;
   /** Time a host gets for one pushed (2025-era) request. Defaults to `MCP_SAMPLING_TIMEOUT_MS` or 300 s. */
   sampleTimeoutMs?: number;
+  /** Time between progress heartbeats while 2025-era steps wait on the host. Default 5 s. */
+  heartbeatMs?: number;
 }
 
 let processSealer: RoundStateSealer | undefined;
@@ -69,9 +72,14 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
           if (round.kind === 'input') return round.result;
           return success(toText(round.output), { ...round.output, provenance: hostProvenance(era, round.used) });
         }
-        const fulfil: Fulfil = canSample ? pushSampler(ctx, timeoutMs, progressReporter(ctx)) : cannotSample;
-        const { output, used } = await runDirect(tool.run, args, fulfil, tool.preset, ctx.mcpReq.signal);
-        return success(toText(output), { ...output, provenance: hostProvenance(era, used) });
+        const progress = stepProgress(ctx, options.heartbeatMs);
+        try {
+          const fulfil: Fulfil = canSample ? pushSampler(ctx, timeoutMs, progress) : cannotSample;
+          const { output, used } = await runDirect(tool.run, args, fulfil, tool.preset, ctx.mcpReq.signal);
+          return success(toText(output), { ...output, provenance: hostProvenance(era, used) });
+        } finally {
+          progress.stop();
+        }
       } catch (error) {
         if (ctx.mcpReq.signal.aborted) throw error; // a cancelled call is never answered
         return failure(tool.name, error);
@@ -83,22 +91,6 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
 const cannotSample: Fulfil = async () => {
   throw hostCannotSample();
 };
-
-/** Sends a progress notification per answered step when the caller asked for progress. */
-function progressReporter(ctx: ServerContext): (key: string, model: string) => void {
-  const token = ctx.mcpReq._meta?.progressToken;
-  let answered = 0;
-  return (key, model) => {
-    answered += 1;
-    if (token === undefined) return;
-    void ctx.mcpReq
-      .notify({
-        method: 'notifications/progress',
-        params: { progressToken: token, progress: answered, message: `step ${key} answered by ${model}` },
-      })
-      .catch(() => {});
-  };
-}
 
 function success(text: string, structuredContent: Record<string, unknown>): CallToolResult {
   return { content: [{ type: 'text', text }], structuredContent };

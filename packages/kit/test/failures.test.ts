@@ -48,13 +48,23 @@ describe('2025 era: the kit pushes steps itself, so host failures reach the tool
 
   it('reports progress per answered step when the caller asks for it', async () => {
     host = await connectInMemory(buildFullTestServer, { era: '2025', script: reply.text('ok') });
-    const progress: string[] = [];
-    await host.callTool('fan_out', { parts: ['a', 'b'] }, { onprogress: (p) => progress.push(p.message ?? '') });
-    expect(progress.sort()).toEqual([
+    const progress: Array<{ progress: number; message?: string }> = [];
+    await host.callTool('fan_out', { parts: ['a', 'b'] }, { onprogress: (p) => progress.push(p) });
+    const answers = progress.filter((p) => p.message?.startsWith('step '));
+    expect(answers.map((p) => p.message?.replace(/ \(\d of \d\)$/, '')).sort()).toEqual([
       'step join answered by mock-model',
       'step part:0 answered by mock-model',
       'step part:1 answered by mock-model',
     ]);
+    expect(progress.map((p) => p.progress)).toEqual(progress.map((_, index) => index + 1));
+  });
+
+  it('sends heartbeats while steps wait on the host, then the answer', async () => {
+    host = await connectInMemory(buildFullTestServer, { era: '2025', script: reply.delay(150, reply.text('ok')) });
+    const messages: string[] = [];
+    await host.callTool('maybe_sample', { sample: true }, { onprogress: (p) => messages.push(p.message ?? '') });
+    expect(messages.filter((m) => m === "waiting for the host's model: 0 of 1 steps answered").length).toBeGreaterThanOrEqual(2);
+    expect(messages.at(-1)).toBe('step only answered by mock-model (1 of 1)');
   });
 });
 

@@ -80,5 +80,5 @@ export const driftingTool = defineSamplingTool({
 export const buildFullTestServer = () =>
   createSamplingServer(
     { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, driftingTool] },
-    { sampleTimeoutMs: 300 },
+    { sampleTimeoutMs: 300, heartbeatMs: 20 },
   );
