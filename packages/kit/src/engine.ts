@@ -12,10 +12,12 @@
 // Deprecated API, used on purpose: see request-params.ts
 import { setMaxListeners } from 'node:events';
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
+import type * as z from 'zod/v4';
 import { SamplingFailure } from './errors.js';
 import type { PresetName } from './presets.js';
 import { toCreateMessageParams } from './request-params.js';
 import { hashOf, type MemoEntry } from './request-state.js';
+import { type SampleFunction, type SampleJsonRequest, type SampleJsonResult, sampleJson } from './sample-json.js';
 import type { SampleRequest, SampleResult } from './sample-types.js';
 
 /** Rounds a tool call may take. Tools are designed to finish well inside it. */
@@ -25,8 +27,18 @@ export const MAX_ROUNDS = 6;
 export interface SamplingContext {
   /** Ask the host's model for one step. `key` must be stable across rounds (`map:3`, `reduce`). */
   sample(key: string, request: SampleRequest): Promise<SampleResult>;
+  /**
+   * Ask for a structured answer: JSON validated against `schema`, repaired up to twice (steps
+   * `<key>:repair-1`, `<key>:repair-2`). Fails with `SamplingFailure('invalid-output')` when the
+   * answer stays invalid. `key` may be at most 55 characters.
+   */
+  sampleJson<S extends z.ZodType>(key: string, schema: S, request: SampleJsonRequest): Promise<SampleJsonResult<z.output<S>>>;
   /** Aborted when the tool call is cancelled. */
   readonly signal: AbortSignal;
+}
+
+function contextOf(signal: AbortSignal, sample: SampleFunction): SamplingContext {
+  return { signal, sample, sampleJson: (key, schema, request) => sampleJson(sample, key, schema, request) };
 }
 
 /** A step the engine could not answer from the memo. */
@@ -107,21 +119,18 @@ export async function replay<I, O>(
   const table = makeTable(memo);
   const pending = new Map<string, PendingStep>();
   let wake: () => void = () => {};
-  const context: SamplingContext = {
-    signal,
-    sample(key, request) {
-      signal.throwIfAborted();
-      const step = prepare(table, key, request, preset);
-      const entry = memo[key] ?? answerOf(key, step);
-      if (entry !== undefined) {
-        memo[key] = entry;
-        return Promise.resolve(resultOf(entry));
-      }
-      pending.set(key, step);
-      wake();
-      return new Promise<never>(() => {}); // answered in a later round, by a replay
-    },
-  };
+  const context = contextOf(signal, (key, request) => {
+    signal.throwIfAborted();
+    const step = prepare(table, key, request, preset);
+    const entry = memo[key] ?? answerOf(key, step);
+    if (entry !== undefined) {
+      memo[key] = entry;
+      return Promise.resolve(resultOf(entry));
+    }
+    pending.set(key, step);
+    wake();
+    return new Promise<never>(() => {}); // answered in a later round, by a replay
+  });
 
   let settled = false;
   let failure: { error: unknown } | undefined;
@@ -176,37 +185,34 @@ export async function runDirect<I, O>(
   const inFlight = new Map<string, Promise<SampleResult>>();
   let lastAnsweredRound = 0;
 
-  const context: SamplingContext = {
-    signal: abort.signal,
-    sample(key, request) {
-      abort.signal.throwIfAborted();
-      const step = prepare(table, key, request, preset);
-      const entry = memo[key];
-      if (entry !== undefined) {
-        lastAnsweredRound = Math.max(lastAnsweredRound, entry.round);
-        return Promise.resolve(resultOf(entry));
-      }
-      const existing = inFlight.get(key);
-      if (existing !== undefined) return existing;
-      const round = lastAnsweredRound + 1;
-      if (round > MAX_ROUNDS) {
-        throw new SamplingFailure('round-budget', `Step '${key}' would need round ${round}; the budget is ${MAX_ROUNDS}.`, key);
-      }
-      const answer = fulfil(key, step, abort.signal).then(
-        (result) => {
-          memo[key] = { ...result, round, requestHash: step.requestHash };
-          lastAnsweredRound = Math.max(lastAnsweredRound, round);
-          return result;
-        },
-        (error: unknown) => {
-          abort.abort(error);
-          throw error;
-        },
-      );
-      inFlight.set(key, answer);
-      return answer;
-    },
-  };
+  const context = contextOf(abort.signal, (key, request) => {
+    abort.signal.throwIfAborted();
+    const step = prepare(table, key, request, preset);
+    const entry = memo[key];
+    if (entry !== undefined) {
+      lastAnsweredRound = Math.max(lastAnsweredRound, entry.round);
+      return Promise.resolve(resultOf(entry));
+    }
+    const existing = inFlight.get(key);
+    if (existing !== undefined) return existing;
+    const round = lastAnsweredRound + 1;
+    if (round > MAX_ROUNDS) {
+      throw new SamplingFailure('round-budget', `Step '${key}' would need round ${round}; the budget is ${MAX_ROUNDS}.`, key);
+    }
+    const answer = fulfil(key, step, abort.signal).then(
+      (result) => {
+        memo[key] = { ...result, round, requestHash: step.requestHash };
+        lastAnsweredRound = Math.max(lastAnsweredRound, round);
+        return result;
+      },
+      (error: unknown) => {
+        abort.abort(error);
+        throw error;
+      },
+    );
+    inFlight.set(key, answer);
+    return answer;
+  });
 
   try {
     const output = await run(input, context);

@@ -2,6 +2,7 @@ export { defineSamplingTool, type SamplingTool, ToolInputError } from './define-
 export { MAX_ROUNDS, type SamplingContext } from './engine.js';
 export { describeFailure, SamplingFailure, type SamplingFailureReason } from './errors.js';
 export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
+export { type JsonReading, readJson } from './json-reply.js';
 export { type ModelPreset, PRESETS, type PresetName } from './presets.js';
 export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './prompt.js';
 export { type Provenance, ProvenanceSchema } from './provenance.js';
@@ -9,5 +10,13 @@ export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
 export { STEP_METADATA_KEY } from './request-params.js';
 export { RoundStateSealer, STATE_BUDGET_BYTES } from './request-state.js';
+export {
+  JSON_REPLY_RULES,
+  JSON_SCHEMA_METADATA_KEY,
+  jsonSchemaOf,
+  MAX_JSON_REPAIRS,
+  type SampleJsonRequest,
+  type SampleJsonResult,
+} from './sample-json.js';
 export type { SampleRequest, SampleResult } from './sample-types.js';
 export { createSamplingServer, type SamplingServerSpec } from './server.js';

@@ -19,7 +19,10 @@ export function toCreateMessageParams(key: string, request: SampleRequest, toolP
   }
   return {
     systemPrompt: request.system,
-    messages: [{ role: 'user', content: { type: 'text', text: request.user } }],
+    messages: [
+      { role: 'user', content: { type: 'text', text: request.user } },
+      ...(request.followUps ?? []).map((turn) => ({ role: turn.role, content: { type: 'text' as const, text: turn.text } })),
+    ],
     maxTokens: request.maxTokens,
     modelPreferences: PRESETS[request.preset ?? toolPreset].modelPreferences,
     ...(request.temperature !== undefined && { temperature: request.temperature }),

@@ -15,6 +15,8 @@ export interface SampleRequest {
   stopSequences?: string[];
   /** Extra request metadata (namespaced keys), e.g. a JSON Schema the host may enforce. */
   metadata?: JSONObject;
+  /** Turns after `user`, e.g. the model's earlier answer and a correction (used by repairs). */
+  followUps?: ReadonlyArray<{ role: 'assistant' | 'user'; text: string }>;
 }
 
 /** What a language step produced. */

@@ -82,3 +82,31 @@ export const buildFullTestServer = () =>
     { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, driftingTool] },
     { sampleTimeoutMs: 300, heartbeatMs: 20 },
   );
+
+const COLOURS = ['red', 'green', 'blue'] as const;
+
+/** A structured step: the answer must name one of three colours; spelling is normalised first. */
+export const pickColourTool = defineSamplingTool({
+  name: 'pick_colour',
+  title: 'Pick colour',
+  description: 'Test tool: one structured step with a closed answer set.',
+  input: z.object({ thing: z.string().min(1), repairs: z.number().int().min(0).max(2).optional() }),
+  output: z.object({ colour: z.enum(COLOURS), confidence: z.number(), repairs: z.number() }),
+  preset: 'fast',
+  async run({ thing, repairs }, s) {
+    const answer = await s.sampleJson('pick', z.object({ colour: z.enum(COLOURS), confidence: z.number().min(0).max(1) }), {
+      system: `Pick the colour of the thing. ${DATA_NOT_INSTRUCTIONS}`,
+      user: delimit('thing', thing),
+      maxTokens: 40,
+      ...(repairs !== undefined && { repairs }),
+      normalise: (value) =>
+        value !== null && typeof value === 'object' && 'colour' in value && typeof value.colour === 'string'
+          ? { ...value, colour: value.colour.trim().toLowerCase() }
+          : value,
+    });
+    return { ...answer.value, repairs: answer.repairs };
+  },
+});
+
+export const buildJsonTestServer = () =>
+  createSamplingServer({ name: 'kit-json-test', version: '0.0.0', tools: [pickColourTool] });
