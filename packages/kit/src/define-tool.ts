@@ -24,6 +24,12 @@ export interface SamplingTool<In extends z.ZodObject = z.ZodObject, Out extends 
    * 2026-07-28 connections) and free of side effects other than `s.sample`.
    */
   run(input: z.output<In>, s: SamplingContext): Promise<z.output<Out>>;
+  /**
+   * A deterministic answer without any model (lexical, extractive, keyword-based), used by the
+   * fallback policy's `heuristic` action when no model can be reached. Same shape as `run`'s
+   * output; its confidence fields must be honest. Omit when the tool has none.
+   */
+  heuristic?(input: z.output<In>): z.output<Out>;
   /** The text content shown next to the structured result. Defaults to pretty JSON. */
   text?(output: z.output<Out>): string;
 }
