@@ -9,17 +9,24 @@
  * Prints a table to stdout and writes the figures to <repo>/.bench/summarise.json.
  * A MISS is reported, never turned into a failing exit code.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { connectStdio, reply } from '@mcp-sampling/testing';
+import {
+  checkStdout,
+  coldStarts,
+  compareInterleaved,
+  formatTable,
+  machineInfo,
+  peakRssMiB,
+  verdict,
+  writeBenchReport,
+} from '@mcp-sampling/testing/bench';
 import { chunkText } from '../dist/chunking.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(here, '..');
-const repoDir = path.resolve(packageDir, '../..');
 const KIT_BIN = path.join(packageDir, 'dist', 'bin.js');
 const BASELINE_BIN = path.join(here, 'baseline-server.mjs');
 const KIT = { command: process.execPath, args: [KIT_BIN] };
@@ -148,69 +155,23 @@ async function call(host, name, args) {
   return result;
 }
 
-function median(values) {
-  return quantile(values, 0.5);
-}
-
-/** Quantile by linear interpolation between closest ranks. */
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
-
-const round3 = (value) => Math.round(value * 1000) / 1000;
-
-/** Peak resident set (VmHWM) of a server process, in MiB, read from /proc. */
-function peakRssMiB(host) {
-  const status = readFileSync(`/proc/${host.transport.pid}/status`, 'utf8');
-  const kib = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
-  return kib / 1024;
-}
-
-function checkStdout(host, label, problems) {
-  if (host.transport.strayStdoutLines.length > 0) {
-    problems.push(`${label}: ${host.transport.strayStdoutLines.length} non-JSON-RPC line(s) on stdout`);
-  }
-}
-
 // ---------------------------------------------------------------- measurements
 
-/**
- * (a) single-sample latency, kit and baseline interleaved in alternating blocks. The ratio is the
- * median over block pairs of (kit block median / baseline block median): neighbouring blocks share
- * the machine's state, so slow drift and noisy neighbours cancel out of each pair.
- */
+/** (a) single-sample latency, kit and baseline interleaved in alternating blocks. */
 async function singleSample(kitHost, baseHost) {
   const args = { text: SHORT_TEXT };
-  for (let index = 0; index < WARMUP_CALLS; index += 1) {
-    await call(kitHost, 'summarise', args);
-    await call(baseHost, 'summarise', args);
-  }
-  const times = { kit: [], baseline: [] };
-  const pairRatios = [];
-  for (let done = 0; done < TIMED_CALLS; done += BLOCK) {
-    const order = (done / BLOCK) % 2 === 0 ? ['kit', 'baseline'] : ['baseline', 'kit'];
-    const blockMedians = {};
-    for (const who of order) {
-      const host = who === 'kit' ? kitHost : baseHost;
-      const block = [];
-      for (let index = 0; index < BLOCK; index += 1) {
-        const start = performance.now();
-        const result = await call(host, 'summarise', args);
-        block.push(performance.now() - start);
-        if (result.structuredContent?.summary !== 'A short summary.') throw new Error(`${who}: unexpected summary`);
-      }
-      times[who].push(...block);
-      blockMedians[who] = median(block);
-    }
-    pairRatios.push(blockMedians.kit / blockMedians.baseline);
-  }
-  const kit = { medianMs: median(times.kit), p90Ms: quantile(times.kit, 0.9) };
-  const baseline = { medianMs: median(times.baseline), p90Ms: quantile(times.baseline, 0.9) };
-  return { calls: TIMED_CALLS, warmup: WARMUP_CALLS, kit, baseline, ratio: median(pairRatios), blockPairs: pairRatios.length };
+  const summariseOn = (host, who) => async () => {
+    const result = await call(host, 'summarise', args);
+    if (result.structuredContent?.summary !== 'A short summary.') throw new Error(`${who}: unexpected summary`);
+  };
+  const { subject, baseline, ...rest } = await compareInterleaved({
+    subject: summariseOn(kitHost, 'kit'),
+    baseline: summariseOn(baseHost, 'baseline'),
+    calls: TIMED_CALLS,
+    warmup: WARMUP_CALLS,
+    block: BLOCK,
+  });
+  return { ...rest, kit: subject, baseline };
 }
 
 /** (b) one kit fan-out call on the long text, with a 200 ms-per-sample host. */
@@ -249,29 +210,6 @@ async function fanOutSequential(era, chunks, problems) {
   }
 }
 
-/** (c) spawn → connect → first tools/list answer, fresh process each time; kit and baseline alternate. */
-async function coldStarts(era) {
-  const times = { kit: [], baseline: [] };
-  for (let index = 0; index < COLD_STARTS; index += 1) {
-    for (const [who, server] of [
-      ['kit', KIT],
-      ['baseline', BASELINE],
-    ]) {
-      const start = performance.now();
-      const host = await connectStdio(server, { era });
-      const { tools } = await host.client.listTools();
-      times[who].push(performance.now() - start);
-      if (tools.length === 0) throw new Error(`${who}: no tools listed`);
-      await host.close();
-    }
-  }
-  return {
-    runs: COLD_STARTS,
-    kit: { medianMs: median(times.kit), minMs: Math.min(...times.kit), maxMs: Math.max(...times.kit) },
-    baseline: { medianMs: median(times.baseline), minMs: Math.min(...times.baseline), maxMs: Math.max(...times.baseline) },
-  };
-}
-
 async function measureEra(era, chunks, problems) {
   const kitHost = await connectStdio(KIT, { era, script: INSTANT });
   const baseHost = await connectStdio(BASELINE, { era, script: INSTANT });
@@ -294,7 +232,8 @@ async function measureEra(era, chunks, problems) {
     await baseHost.close();
   }
   const sequential = await fanOutSequential(era, chunks, problems);
-  const coldStart = await coldStarts(era);
+  const { kit, baseline, runs } = await coldStarts({ kit: KIT, baseline: BASELINE }, era, COLD_STARTS);
+  const coldStart = { runs, kit, baseline };
   return {
     single,
     fanOut: { kit: kitFanOut, sequential, speedup: sequential.wallMs / kitFanOut.wallMs },
@@ -305,17 +244,6 @@ async function measureEra(era, chunks, problems) {
 
 // ---------------------------------------------------------------- report
 
-function machine() {
-  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
-  return {
-    cpus: availableParallelism(),
-    cpuModel: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown',
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-  };
-}
-
-const verdict = (value, target) => (value <= target ? 'PASS' : 'MISS');
 const ms = (value) => value.toFixed(1);
 const ms2 = (value) => value.toFixed(2);
 
@@ -354,24 +282,7 @@ function table(report) {
     add('cold start: min-max ms', `${ms(c.kit.minMs)}-${ms(c.kit.maxMs)}`, `${ms(c.baseline.minMs)}-${ms(c.baseline.maxMs)}`);
     add('peak RSS MiB (VmHWM, after (a) + 400k call)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
   }
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const pad = (cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]));
-  const line = (row) => row.map(pad).join('  ').trimEnd();
-  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-  const out = [line(rows[0]), rule];
-  for (let index = 1; index < rows.length; index += 1) {
-    if (index > 1 && rows[index][0] !== rows[index - 1][0]) out.push(rule);
-    out.push(line(rows[index]));
-  }
-  return out.join('\n');
-}
-
-/** Round every number in the report for the JSON file. */
-function tidy(value) {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : round3(value);
-  if (Array.isArray(value)) return value.map(tidy);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tidy(v)]));
-  return value;
+  return formatTable(rows);
 }
 
 async function main() {
@@ -381,7 +292,7 @@ async function main() {
   const report = {
     benchmark: 'summarise',
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: machineInfo(),
     settings: {
       warmupCalls: WARMUP_CALLS,
       timedCalls: TIMED_CALLS,
@@ -418,11 +329,8 @@ async function main() {
   );
   console.log(table(report));
   console.log(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const outDir = path.join(repoDir, '.bench');
-  mkdirSync(outDir, { recursive: true });
-  const outFile = path.join(outDir, 'summarise.json');
-  writeFileSync(outFile, `${JSON.stringify(tidy(report), null, 2)}\n`);
-  console.log(`\nfigures written to ${path.relative(repoDir, outFile)} (${report.elapsedSeconds.toFixed(1)} s)`);
+  const written = writeBenchReport('summarise', report);
+  console.log(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
 }
 
 await main();
