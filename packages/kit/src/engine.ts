@@ -44,6 +44,8 @@ function contextOf(signal: AbortSignal, sample: SampleFunction): SamplingContext
 /** A step the engine could not answer from the memo. */
 export interface PendingStep {
   params: CreateMessageRequestParams;
+  /** The step's preset (its own, else the tool's): what a direct provider maps to a model. */
+  preset: PresetName;
   /** Hash of `params`, computed on first read (most rounds never need it). */
   readonly requestHash: string;
 }
@@ -55,10 +57,11 @@ interface StepTable {
   requested: Map<string, PendingStep>;
 }
 
-function stepOf(params: CreateMessageRequestParams): PendingStep {
+function stepOf(params: CreateMessageRequestParams, preset: PresetName): PendingStep {
   let hash: string | undefined;
   return {
     params,
+    preset,
     get requestHash() {
       hash ??= hashOf(params);
       return hash;
@@ -75,7 +78,7 @@ function prepare(table: StepTable, key: string, request: SampleRequest, preset: 
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(key)) {
     throw new TypeError(`Step key ${JSON.stringify(key)} must be 1-64 characters of letters, digits, _ . : -`);
   }
-  const step = stepOf(toCreateMessageParams(key, request, preset));
+  const step = stepOf(toCreateMessageParams(key, request, preset), request.preset ?? preset);
   const earlier = table.requested.get(key)?.requestHash ?? table.memo[key]?.requestHash;
   if (earlier !== undefined && earlier !== step.requestHash) {
     throw new Error(`Step '${key}' was asked for with a different request than before: run() must be deterministic.`);
@@ -83,6 +86,14 @@ function prepare(table: StepTable, key: string, request: SampleRequest, preset: 
   table.requested.set(key, step);
   table.used.add(key);
   return step;
+}
+
+/** The steps `run` used that have an answer (a step whose failure `run` caught has none). */
+function answeredSteps(table: StepTable): MemoEntry[] {
+  return [...table.used].flatMap((key) => {
+    const entry = table.memo[key];
+    return entry === undefined ? [] : [entry];
+  });
 }
 
 /** The caller's view of a memo entry (without reading `requestHash`, which may be lazy). */
@@ -157,7 +168,7 @@ export async function replay<I, O>(
     await Promise.race([running, new Promise<void>((resolve) => (wake = resolve))]);
   }
   if (failure !== undefined) throw failure.error;
-  return { kind: 'done', output: output as O, used: [...table.used].map((key) => memo[key] as MemoEntry) };
+  return { kind: 'done', output: output as O, used: answeredSteps(table) };
 }
 
 /** Answers one step in-process (a pushed sampling request, or a direct provider call). */
@@ -216,7 +227,7 @@ export async function runDirect<I, O>(
 
   try {
     const output = await run(input, context);
-    return { output, used: [...table.used].map((key) => memo[key] as MemoEntry) };
+    return { output, used: answeredSteps(table) };
   } finally {
     outerSignal.removeEventListener('abort', onOuterAbort);
   }

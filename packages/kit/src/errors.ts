@@ -31,7 +31,7 @@ export function hostCannotSample(): SamplingFailure {
 const HINTS: Record<SamplingFailureReason, string> = {
   'no-capability':
     'This host does not offer MCP sampling, so the tool cannot borrow its model. Use a host that samples ' +
-    '(VS Code with GitHub Copilot, fast-agent, the reference host in this repository), or wait for the fallback options.',
+    '(VS Code with GitHub Copilot, fast-agent, the reference host in this repository).',
   declined:
     'The host declined the sampling request. Allow sampling for this server in the host ' +
     '(VS Code: the chat.mcp.serverSampling setting) and approve the request when asked.',

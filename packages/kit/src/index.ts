@@ -1,6 +1,19 @@
 export { defineSamplingTool, type SamplingTool, ToolInputError } from './define-tool.js';
+export type { DelegatedStep } from './delegate.js';
 export { MAX_ROUNDS, type SamplingContext } from './engine.js';
 export { describeFailure, SamplingFailure, type SamplingFailureReason } from './errors.js';
+export {
+  DEFAULT_FALLBACK_POLICY,
+  FALLBACK_OUTCOMES,
+  type FallbackAction,
+  FallbackConfigError,
+  type FallbackOutcome,
+  type FallbackPolicy,
+  fallbackPolicyFromEnv,
+  fallbackPolicyOf,
+  fallbackVariable,
+  parseFallbackActions,
+} from './fallback-policy.js';
 export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
 export { type JsonReading, readJson } from './json-reply.js';
 export { type ModelPreset, PRESETS, type PresetName } from './presets.js';

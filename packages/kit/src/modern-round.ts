@@ -29,7 +29,9 @@ interface ModernRoundOptions<I, O> {
 /** Result of one wire round: the tool's output, or the `input_required` to send back. */
 export type ModernRoundResult<O> =
   | { kind: 'done'; output: O; used: MemoEntry[] }
-  | { kind: 'input'; result: InputRequiredResult };
+  | { kind: 'input'; result: InputRequiredResult }
+  /** A step could not be done; `memo` holds the steps answered so far, for the fallback. */
+  | { kind: 'failed'; failure: SamplingFailure; memo: Record<string, MemoEntry> };
 
 export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>): Promise<ModernRoundResult<O>> {
   const { ctx, sealer } = options;
@@ -37,19 +39,23 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
   const callId = () => `${options.toolName}:${hashOf(options.input)}`;
   const state = await previousState(ctx, sealer, callId);
 
-  const outcome = await replay(
-    options.run,
-    options.input,
-    state.memo,
-    options.preset,
-    ctx.mcpReq.signal,
-    answersOfThisRound(ctx, state),
-  );
+  let outcome: Awaited<ReturnType<typeof replay<I, O>>>;
+  try {
+    outcome = await replay(
+      options.run,
+      options.input,
+      state.memo,
+      options.preset,
+      ctx.mcpReq.signal,
+      answersOfThisRound(ctx, state),
+    );
+  } catch (error) {
+    if (error instanceof SamplingFailure) return { kind: 'failed', failure: error, memo: state.memo };
+    throw error;
+  }
   if (outcome.kind === 'done') return outcome;
 
-  if (!options.canSample) {
-    throw hostCannotSample();
-  }
+  if (!options.canSample) return { kind: 'failed', failure: hostCannotSample(), memo: state.memo };
   if (state.rounds >= MAX_ROUNDS) {
     throw new SamplingFailure('round-budget', `The call still needed steps after ${MAX_ROUNDS} rounds.`);
   }

@@ -3,12 +3,14 @@ import type { ModelPreferences } from '@modelcontextprotocol/server';
 /** The named model presets a tool or a single sample can ask for. */
 export type PresetName = 'fast' | 'balanced' | 'smart';
 
-/** A preset as both worlds understand it: MCP model preferences for the host, provider model ids for a fallback. */
+/**
+ * A preset as the host understands it: MCP model preferences. On the provider fallback the same
+ * name is the model tier, mapped to a concrete model id by `@mcp-sampling/providers`
+ * (`DEFAULT_MODELS`, overridable with `MCP_SAMPLING_MODEL_<TIER>`), so the choice survives the fallback.
+ */
 export interface ModelPreset {
   /** Sent with every sampling request so the host can pick a fitting model. */
   readonly modelPreferences: ModelPreferences;
-  /** Concrete default model ids per provider, for when the server calls a provider itself. */
-  readonly providerModels: Readonly<Record<'anthropic' | 'openai', string>>;
 }
 
 /**
@@ -23,7 +25,6 @@ export const PRESETS: Readonly<Record<PresetName, ModelPreset>> = {
       speedPriority: 0.9,
       intelligencePriority: 0.2,
     },
-    providerModels: { anthropic: 'claude-haiku-4-5', openai: 'gpt-4.1-mini' },
   },
   balanced: {
     modelPreferences: {
@@ -32,7 +33,6 @@ export const PRESETS: Readonly<Record<PresetName, ModelPreset>> = {
       speedPriority: 0.5,
       intelligencePriority: 0.6,
     },
-    providerModels: { anthropic: 'claude-sonnet-4-5', openai: 'gpt-4.1' },
   },
   smart: {
     modelPreferences: {
@@ -41,6 +41,5 @@ export const PRESETS: Readonly<Record<PresetName, ModelPreset>> = {
       speedPriority: 0.3,
       intelligencePriority: 0.9,
     },
-    providerModels: { anthropic: 'claude-opus-4-1', openai: 'gpt-5' },
   },
 };

@@ -4,17 +4,23 @@
  * as they are asked for (push-sampler.ts). Every failure becomes an `isError` result whose text
  * says what went wrong and how to recover.
  */
+import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { type SamplingTool, ToolInputError } from './define-tool.js';
+import type { SamplingTool } from './define-tool.js';
 import { type Fulfil, runDirect } from './engine.js';
-import { describeFailure, hostCannotSample, SamplingFailure } from './errors.js';
+import { hostCannotSample, SamplingFailure } from './errors.js';
+import { fallBack } from './fallback.js';
+import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from './fallback-policy.js';
 import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
 import { stepProgress } from './progress.js';
 import { hostProvenance, ProvenanceSchema } from './provenance.js';
+import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './provider-sampler.js';
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
+import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
+import { failureResult, successResult } from './tool-results.js';
 
 /** Options shared by every tool registered through the kit. */
 export interface RegisterOptions {
@@ -24,6 +30,10 @@ export interface RegisterOptions {
   sampleTimeoutMs?: number;
   /** Time between progress heartbeats while 2025-era steps wait on the host. Default 5 s. */
   heartbeatMs?: number;
+  /** What to do when the host's model cannot do a step. Defaults to the environment's policy. */
+  fallback?: FallbackPolicy;
+  /** The server's own provider for the `provider` action; `null` for none. Defaults to the environment. */
+  provider?: ProviderConfig | null;
 }
 
 let processSealer: RoundStateSealer | undefined;
@@ -34,7 +44,19 @@ export function defaultSealer(): RoundStateSealer {
   return processSealer;
 }
 
-/** Register `tool` on `server` so it runs on both protocol eras. */
+let processProvider: ProviderSource | undefined;
+
+/** The provider the environment configures, shared by every server instance of this process. */
+function defaultProviderSource(): ProviderSource {
+  processProvider ??= providerSourceFromEnv();
+  return processProvider;
+}
+
+/**
+ * Register `tool` on `server` so it runs on both protocol eras, with the fallback policy for
+ * hosts whose model cannot do a step. When the policy may delegate, the tool advertises no output
+ * schema, because a delegated result carries the prepared task instead of the tool's fields.
+ */
 export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodObject>(
   server: McpServer,
   tool: SamplingTool<In, Out>,
@@ -42,6 +64,8 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
 ): void {
   const sealer = options.sealer ?? defaultSealer();
   const timeoutMs = options.sampleTimeoutMs ?? sampleTimeoutFromEnv();
+  const policy = options.fallback ?? fallbackPolicyFromEnv();
+  const provider = options.provider === undefined ? defaultProviderSource() : providerSourceOf(options.provider);
   const outputSchema = tool.output.extend({ provenance: ProvenanceSchema });
   const toText = tool.text ?? ((output: z.output<Out>) => JSON.stringify(output, null, 2));
 
@@ -51,13 +75,16 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
       title: tool.title,
       description: tool.description,
       inputSchema: tool.input,
-      outputSchema,
+      ...(!policyMayDelegate(policy) && { outputSchema }),
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },
     // The SDK's callback type cannot see through the generic schemas, hence the loose signature.
     (async (args: z.output<In>, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
       const era = eraOf(ctx);
       const canSample = hostCanSample(server, ctx);
+      const signal = ctx.mcpReq.signal;
+      const fallBackFrom = (failure: SamplingFailure, memo: Record<string, MemoEntry>) =>
+        fallBack({ tool, input: args, era, failure, memo, policy, provider, signal, toText });
       try {
         if (era === '2026-07-28') {
           const round = await serveModernRound({
@@ -70,19 +97,24 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
             canSample,
           });
           if (round.kind === 'input') return round.result;
-          return success(toText(round.output), { ...round.output, provenance: hostProvenance(era, round.used) });
+          if (round.kind === 'failed') return await fallBackFrom(round.failure, round.memo);
+          return successResult(toText(round.output), { ...round.output, provenance: hostProvenance(era, round.used) });
         }
         const progress = stepProgress(ctx, options.heartbeatMs);
+        const memo: Record<string, MemoEntry> = {};
         try {
           const fulfil: Fulfil = canSample ? pushSampler(ctx, timeoutMs, progress) : cannotSample;
-          const { output, used } = await runDirect(tool.run, args, fulfil, tool.preset, ctx.mcpReq.signal);
-          return success(toText(output), { ...output, provenance: hostProvenance(era, used) });
+          const { output, used } = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
+          return successResult(toText(output), { ...output, provenance: hostProvenance(era, used) });
+        } catch (error) {
+          if (error instanceof SamplingFailure && !signal.aborted) return await fallBackFrom(error, memo);
+          throw error;
         } finally {
           progress.stop();
         }
       } catch (error) {
-        if (ctx.mcpReq.signal.aborted) throw error; // a cancelled call is never answered
-        return failure(tool.name, error);
+        if (signal.aborted) throw error; // a cancelled call is never answered
+        return failureResult(tool.name, error);
       }
     }) as never,
   );
@@ -91,18 +123,3 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
 const cannotSample: Fulfil = async () => {
   throw hostCannotSample();
 };
-
-function success(text: string, structuredContent: Record<string, unknown>): CallToolResult {
-  return { content: [{ type: 'text', text }], structuredContent };
-}
-
-function failure(toolName: string, error: unknown): CallToolResult {
-  let text: string;
-  if (error instanceof SamplingFailure) text = describeFailure(error);
-  else if (error instanceof ToolInputError) text = error.message;
-  else {
-    console.error(`[${toolName}] internal error:`, error);
-    text = `Internal error in tool '${toolName}': ${error instanceof Error ? error.message : String(error)}`;
-  }
-  return { content: [{ type: 'text', text }], isError: true };
-}

@@ -27,6 +27,9 @@ const MAX_JSON_KEY_LENGTH = 55;
 /** Issues listed to the model in a repair request; the rest are counted. */
 const MAX_LISTED_ISSUES = 8;
 
+/** Longest problem line quoted back to the model (an enum of 100 long names is long). */
+const MAX_PROBLEM_CHARS = 300;
+
 /** Instructions appended to the tool's system prompt for every structured step. */
 export const JSON_REPLY_RULES =
   'Reply with a single JSON value that matches the JSON Schema given in the user message. ' +
@@ -110,7 +113,8 @@ function judge<S extends z.ZodType>(schema: S, text: string, normalise: (value: 
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems = parsed.error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
     const path = issue.path.length === 0 ? '(the whole answer)' : issue.path.map(String).join('.');
-    return `${path}: ${issue.message}`;
+    const problem = `${path}: ${issue.message}`;
+    return problem.length > MAX_PROBLEM_CHARS ? `${problem.slice(0, MAX_PROBLEM_CHARS - 1)}…` : problem;
   });
   const unlisted = parsed.error.issues.length - problems.length;
   if (unlisted > 0) problems.push(`and ${unlisted} more`);

@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fallback-policy.js';
+import { providerSourceFromEnv } from './provider-sampler.js';
 
 /** What a bin tells the entry about itself. */
 export interface BinSpec {
@@ -20,29 +22,58 @@ export interface BinSpec {
   argv?: string[];
 }
 
+const USAGE = `Usage: BIN [--help] [--version] [--fallback ACTIONS] [--fallback-OUTCOME ACTIONS]
+           [--provider NAME] [--model ID] [--base-url URL]
+
+Options (each sets the environment variable named below, and wins over it):
+  --fallback ACTIONS                 MCP_SAMPLING_FALLBACK: actions, in order, when the host's model
+                                     cannot do a step: provider, heuristic, delegate, error
+  --fallback-no-capability ACTIONS   MCP_SAMPLING_FALLBACK_NO_CAPABILITY (host does not sample)
+  --fallback-declined ACTIONS        MCP_SAMPLING_FALLBACK_DECLINED (host or user said no)
+  --fallback-failed ACTIONS          MCP_SAMPLING_FALLBACK_FAILED (host error or timeout)
+  --fallback-invalid-output ACTIONS  MCP_SAMPLING_FALLBACK_INVALID_OUTPUT (answer invalid after repairs)
+  --provider NAME                    MCP_SAMPLING_PROVIDER: anthropic, openai or openai-compatible
+  --model ID                         MCP_SAMPLING_MODEL: one model id for every step
+  --base-url URL                     MCP_SAMPLING_BASE_URL: endpoint of an OpenAI-compatible server`;
+
 const ENVIRONMENT_HELP = `Environment:
-  MCP_SAMPLING_TIMEOUT_MS         time a 2025-era host gets per sampling request (default 300000)
-  MCP_SAMPLING_STATE_KEY          HMAC key (>= 32 bytes) for 2026-07-28 round state; share it between
-                                  replicas that serve one flow (default: random per process)
-  MCP_SAMPLING_STATE_TTL_SECONDS  how long round state stays valid (default 1800)`;
+  ANTHROPIC_API_KEY, OPENAI_API_KEY  a provider key for the fallback (never logged)
+  MCP_SAMPLING_API_KEY               key for an OpenAI-compatible endpoint, if it needs one
+  MCP_SAMPLING_TIMEOUT_MS            time a 2025-era host gets per sampling request (default 300000)
+  MCP_SAMPLING_STATE_KEY             HMAC key (>= 32 bytes) for 2026-07-28 round state; share it between
+                                     replicas that serve one flow (default: random per process)
+  MCP_SAMPLING_STATE_TTL_SECONDS     how long round state stays valid (default 1800)
+Default fallback: provider (when a key is configured), then the tool's heuristic, then an error;
+a declined request is never sent to a provider unless MCP_SAMPLING_FALLBACK_DECLINED says so.`;
+
+/** Bin flags that stand for an environment variable. */
+const FLAG_VARIABLES: Record<string, string> = {
+  fallback: 'MCP_SAMPLING_FALLBACK',
+  ...Object.fromEntries(FALLBACK_OUTCOMES.map((outcome) => [`fallback-${outcome}`, fallbackVariable(outcome)])),
+  provider: 'MCP_SAMPLING_PROVIDER',
+  model: 'MCP_SAMPLING_MODEL',
+  'base-url': 'MCP_SAMPLING_BASE_URL',
+};
 
 /** Parse argv and serve over stdio. Resolves once serving has started (or after printing help). */
 export async function runServerBin(spec: BinSpec): Promise<void> {
-  let flags: { help?: boolean; version?: boolean };
+  let flags: Record<string, string | boolean | undefined>;
   try {
     flags = parseArgs({
       args: spec.argv ?? process.argv.slice(2),
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        ...Object.fromEntries(Object.keys(FLAG_VARIABLES).map((flag) => [flag, { type: 'string' as const }])),
+      },
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`${spec.bin}: ${(error as Error).message}\nTry '${spec.bin} --help'.\n`);
-    process.exitCode = 2;
-    return;
+    return usageError(spec, (error as Error).message);
   }
   if (flags.help) {
     process.stdout.write(
-      `${spec.bin} ${spec.version}\n\n${spec.summary}\n\nUsage: ${spec.bin} [--help] [--version]\n\n` +
+      `${spec.bin} ${spec.version}\n\n${spec.summary}\n\n${USAGE.replace('BIN', spec.bin)}\n\n` +
         `Speaks MCP over stdio (protocol 2025-era and 2026-07-28).\n\n${ENVIRONMENT_HELP}\n`,
     );
     return;
@@ -51,6 +82,12 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
     process.stdout.write(`${spec.version}\n`);
     return;
   }
+  for (const [flag, variable] of Object.entries(FLAG_VARIABLES)) {
+    const value = flags[flag];
+    if (typeof value === 'string') process.env[variable] = value;
+  }
+  const problem = await configurationProblem();
+  if (problem !== undefined) return usageError(spec, problem);
 
   const handle = serveStdio(() => spec.buildServer(), {
     onerror: (error) => process.stderr.write(`${spec.bin}: ${error.message}\n`),
@@ -62,4 +99,21 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
   process.once('SIGTERM', shutdown);
   process.stdin.once('end', shutdown);
   process.stderr.write(`${spec.bin} ${spec.version} ready on stdio\n`);
+}
+
+function usageError(spec: BinSpec, message: string): void {
+  process.stderr.write(`${spec.bin}: ${message}\nTry '${spec.bin} --help'.\n`);
+  process.exitCode = 2;
+}
+
+/** A fallback policy or provider the operator configured wrong, found before serving starts. */
+async function configurationProblem(): Promise<string | undefined> {
+  try {
+    fallbackPolicyFromEnv();
+    const provider = providerSourceFromEnv();
+    if (provider.configured) await provider.get();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

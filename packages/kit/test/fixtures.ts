@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { createSamplingServer, DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit } from '../src/index.js';
+import { createSamplingServer, DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit, type FallbackPolicy } from '../src/index.js';
 
 /** A small fan-out tool: one step per part, in one round, then a joining step. */
 export const fanOutTool = defineSamplingTool({
@@ -22,6 +22,7 @@ export const fanOutTool = defineSamplingTool({
     });
     return { joined: joined.text, partAnswers: answers.map((answer) => answer.text) };
   },
+  heuristic: ({ parts }) => ({ joined: parts.join(' / '), partAnswers: parts }),
   text: (output) => output.joined,
 });
 
@@ -40,8 +41,19 @@ export const maybeSampleTool = defineSamplingTool({
   },
 });
 
+/** Failures end in an isError here, so the engine and failure tests see them (fallback.test.ts covers the policy). */
+const ERRORS_ONLY: FallbackPolicy = {
+  'no-capability': ['error'],
+  declined: ['error'],
+  failed: ['error'],
+  'invalid-output': ['error'],
+};
+
 export const buildTestServer = () =>
-  createSamplingServer({ name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool] });
+  createSamplingServer(
+    { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool] },
+    { fallback: ERRORS_ONLY, provider: null },
+  );
 
 /** Asks `steps` steps one after another: each round depends on the last. */
 export const chainTool = defineSamplingTool({
@@ -80,7 +92,7 @@ export const driftingTool = defineSamplingTool({
 export const buildFullTestServer = () =>
   createSamplingServer(
     { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, driftingTool] },
-    { sampleTimeoutMs: 300, heartbeatMs: 20 },
+    { sampleTimeoutMs: 300, heartbeatMs: 20, fallback: ERRORS_ONLY, provider: null },
   );
 
 const COLOURS = ['red', 'green', 'blue'] as const;
@@ -109,4 +121,7 @@ export const pickColourTool = defineSamplingTool({
 });
 
 export const buildJsonTestServer = () =>
-  createSamplingServer({ name: 'kit-json-test', version: '0.0.0', tools: [pickColourTool] });
+  createSamplingServer(
+    { name: 'kit-json-test', version: '0.0.0', tools: [pickColourTool] },
+    { fallback: ERRORS_ONLY, provider: null },
+  );

@@ -32,8 +32,8 @@ export interface MockHostOptions {
   maxRounds?: number;
 }
 
-/** A server factory as the SDK's serving entries call it. */
-export type ServerFactory = (ctx: { era: 'legacy' | 'modern' }) => McpServer;
+/** Builds a fresh server; called once per connection (and once per discarded era probe). */
+export type ServerFactory = () => McpServer;
 
 export class MockHost {
   /** Every sampling request received, in arrival order. */
@@ -166,7 +166,7 @@ function newClient(options: MockHostOptions): Client {
  */
 export async function connectInMemory(factory: ServerFactory, options: MockHostOptions = {}): Promise<MockHost> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const handle = serveStdio(factory, { transport: serverSide });
+  const handle = serveStdio(() => factory(), { transport: serverSide });
   const client = newClient(options);
   const host = new MockHost(client, options, () => handle.close());
   await client.connect(clientSide);

@@ -1,0 +1,110 @@
+/**
+ * Runs the fallback policy for one tool call whose host could not do a step. The same `run`
+ * executes on the provider path, with the steps already answered by the host reused from the
+ * memo, so a call that falls back midway never pays twice for what it has.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { SamplingTool } from './define-tool.js';
+import { delegatedResult } from './delegate.js';
+import { replay, runDirect } from './engine.js';
+import { describeFailure, SamplingFailure } from './errors.js';
+import type { FallbackPolicy } from './fallback-policy.js';
+import { outcomeOf } from './fallback-policy.js';
+import type { Era } from './host-capabilities.js';
+import type { Provenance } from './provenance.js';
+import { type ProviderSource, providerSampler } from './provider-sampler.js';
+import type { MemoEntry } from './request-state.js';
+import { errorResult, successResult } from './tool-results.js';
+
+/** Everything the fallback needs to know about the call. */
+export interface FallbackCall<I, O> {
+  // biome-ignore lint/suspicious/noExplicitAny: any tool's schemas.
+  tool: SamplingTool<any, any>;
+  input: I;
+  era: Era;
+  failure: SamplingFailure;
+  /** Steps answered so far (by the host), reused by the provider path. */
+  memo: Record<string, MemoEntry>;
+  policy: FallbackPolicy;
+  provider: ProviderSource;
+  signal: AbortSignal;
+  toText: (output: O) => string;
+}
+
+/** Hint shown when nothing could answer. */
+const CONFIGURE_HINT =
+  'To answer without a sampling host, give the server a provider key (ANTHROPIC_API_KEY or OPENAI_API_KEY, or ' +
+  'MCP_SAMPLING_PROVIDER=openai-compatible with MCP_SAMPLING_BASE_URL for a local model), or allow the ' +
+  '`delegate` action (MCP_SAMPLING_FALLBACK=delegate) to hand the task to the host model.';
+
+/**
+ * Try the policy's actions for this failure in order. Returns the call's result; rethrows a
+ * cancellation. Failures no fallback can fix (state, round budget) become their own `isError`.
+ */
+export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallToolResult> {
+  const { failure, tool, era } = call;
+  const outcome = outcomeOf(failure);
+  if (outcome === undefined) return errorResult(describeFailure(failure));
+  const memo = withoutFailedStep(call.memo, failure);
+  const notes: string[] = [];
+  // Why this path answered: the host's failure, then any fallback tried before this one.
+  const reasonNow = () => `${outcome}: ${failure.message}${notes.length === 0 ? '' : ` Then ${notes.join('; ')}.`}`;
+
+  for (const action of call.policy[outcome]) {
+    if (action === 'error') break;
+    if (action === 'heuristic') {
+      if (tool.heuristic === undefined) {
+        notes.push(`the tool '${tool.name}' has no heuristic`);
+        continue;
+      }
+      const output = tool.heuristic(call.input) as O;
+      const provenance: Provenance = { path: 'heuristic', models: [], era, rounds: 0, samples: 0, reason: reasonNow() };
+      return successResult(call.toText(output), { ...(output as object), provenance });
+    }
+    if (action === 'delegate') {
+      const outcomeOfReplay = await replay(tool.run, call.input, { ...memo }, tool.preset, call.signal);
+      if (outcomeOfReplay.kind === 'waiting') {
+        return delegatedResult(outcomeOfReplay.pending, reasonNow(), era, Object.keys(memo).length);
+      }
+      notes.push('nothing was left to delegate');
+      continue;
+    }
+    if (!call.provider.configured) {
+      notes.push('no provider is configured');
+      continue;
+    }
+    try {
+      const provider = await call.provider.get();
+      const { output, used } = await runDirect(tool.run, call.input, providerSampler(provider), tool.preset, call.signal, memo);
+      const provenance: Provenance = {
+        path: 'provider',
+        models: [...new Set(used.map((entry) => entry.model))],
+        era,
+        rounds: used.reduce((highest, entry) => Math.max(highest, entry.round), 0),
+        samples: used.length,
+        reason: reasonNow(),
+      };
+      return successResult(call.toText(output as O), { ...(output as object), provenance });
+    } catch (error) {
+      if (call.signal.aborted) throw error;
+      notes.push(`the provider failed: ${await describeProviderFailure(error)}`);
+    }
+  }
+  const tried = notes.length === 0 ? '' : ` Fallbacks: ${notes.join('; ')}.`;
+  return errorResult(`${describeFailure(failure)}${tried} ${CONFIGURE_HINT}`);
+}
+
+/** The memo without the failed step and its repairs, so the provider path asks for them afresh. */
+function withoutFailedStep(memo: Record<string, MemoEntry>, failure: SamplingFailure): Record<string, MemoEntry> {
+  if (failure.reason !== 'invalid-output' || failure.key === undefined) return { ...memo };
+  const key = failure.key;
+  return Object.fromEntries(Object.entries(memo).filter(([name]) => name !== key && !name.startsWith(`${key}:repair-`)));
+}
+
+async function describeProviderFailure(error: unknown): Promise<string> {
+  if (error instanceof SamplingFailure) return error.message;
+  const { ProviderError, describeProviderError } = await import('@mcp-sampling/providers');
+  if (error instanceof ProviderError) return describeProviderError(error);
+  console.error('[fallback] unexpected provider error:', error);
+  return error instanceof Error ? error.message : String(error);
+}
