@@ -6,6 +6,8 @@
  * merged by a reduce tree of at most two levels. A final summary over the word limit gets one
  * `shorten` step, and is then trimmed if it is still too long. At most 4 rounds, whatever the length.
  *
+ * Without a model (the fallback policy's `heuristic` action): an extractive summary, see heuristic.ts.
+ *
  * Protocol path: the kit's. On 2026-07-28 each round is an `input_required` result with every
  * pending step; on 2025-era connections each step is a pushed `sampling/createMessage`.
  * The document and the focus travel only inside delimited user content, never in a system prompt.
@@ -13,6 +15,7 @@
 import { DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit, type SamplingContext } from '@mcp-sampling/kit';
 import * as z from 'zod/v4';
 import { chunkText, planReduce } from './chunking.js';
+import { extractiveFallback } from './heuristic.js';
 import { countWords, trimToWords } from './words.js';
 
 /** Longest input accepted, in characters. */
@@ -124,8 +127,13 @@ function shortenStep(summary: string, style: Style, limit: number) {
   };
 }
 
+/** The word limit a style allows. */
+function limitFor(style: Style, maxWords: number): number {
+  return style === 'tldr' ? Math.min(maxWords, TLDR_MAX_WORDS) : maxWords;
+}
+
 async function summarise({ text, style, maxWords, focus }: Input, s: SamplingContext) {
-  const limit = style === 'tldr' ? Math.min(maxWords, TLDR_MAX_WORDS) : maxWords;
+  const limit = limitFor(style, maxWords);
   const chunks = chunkText(text);
   let draft: string;
 
@@ -176,5 +184,6 @@ export const summariseTool = defineSamplingTool({
   preset: 'balanced',
   annotations: { readOnlyHint: true, openWorldHint: false },
   run: summarise,
+  heuristic: ({ text, style, maxWords }) => extractiveFallback(text, style, limitFor(style, maxWords)),
   text: (result) => result.summary,
 });
