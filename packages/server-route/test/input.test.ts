@@ -1,0 +1,91 @@
+import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/server.js';
+import { DESK_ROUTES, deskCall, manyRoutes } from './desk.js';
+
+let host: MockHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+const route = (name: string, description = 'Something.') => ({ name, description });
+
+describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
+  it.each([
+    [
+      'duplicate names once normalised',
+      { request: 'x', routes: [route('Tech Support'), route('billing'), route(' tech-SUPPORT! ')] },
+      /routes\.2\.name: routes has a duplicate name: ' tech-SUPPORT! ' is the same as routes\[0\] 'Tech Support'/,
+    ],
+    ['an unknown fallback', deskCall('x', { fallback: 'marketing' }), /fallback: fallback 'marketing' does not name a route/],
+    ['an empty fallback', deskCall('x', { fallback: '' }), /fallback: fallback is empty/],
+    ['empty routes', { request: 'x', routes: [] }, /routes: routes is empty: give at least one route/],
+    ['101 routes', { request: 'x', routes: manyRoutes(101) }, /routes: routes has more than 100 entries/],
+    ['missing routes', { request: 'x' }, /routes: routes must be an array/],
+    ['an empty request', deskCall(''), /request: request is empty: pass the text to route/],
+    ['a blank request', deskCall(' \n\t '), /request: request is blank/],
+    ['a request over 50,000 characters', deskCall('a'.repeat(50_001)), /request: request is longer than 50,000 characters/],
+    ['a request of the wrong type', deskCall(42 as unknown as string), /request: request must be a string/],
+    [
+      'a name over 100 characters',
+      { request: 'x', routes: [route('n'.repeat(101))] },
+      /routes\.0\.name: route name is longer than 100/,
+    ],
+    ['a name without a word', { request: 'x', routes: [route('--!')] }, /routes\.0\.name: route name has no letter or digit/],
+    ['an empty name', { request: 'x', routes: [route('')] }, /routes\.0\.name: route name is empty/],
+    [
+      'a description over 1,000 characters',
+      { request: 'x', routes: [route('a', 'd'.repeat(1_001))] },
+      /routes\.0\.description: route description is longer than 1,000 characters/,
+    ],
+    [
+      'a missing description',
+      { request: 'x', routes: [{ name: 'a' }] },
+      /routes\.0\.description: route description must be a string/,
+    ],
+    [
+      'more than 50 keywords',
+      { request: 'x', routes: [{ ...route('a'), keywords: Array.from({ length: 51 }, (_, i) => `k${i}`) }] },
+      /routes\.0\.keywords: a route has more than 50 keywords/,
+    ],
+    [
+      'a keyword over 100 characters',
+      { request: 'x', routes: [{ ...route('a'), keywords: ['k'.repeat(101)] }] },
+      /routes\.0\.keywords\.0: keyword is longer than 100 characters/,
+    ],
+    [
+      'a keyword without a word',
+      { request: 'x', routes: [{ ...route('a'), keywords: ['ok', '...'] }] },
+      /routes\.0\.keywords\.1: keyword has no letter or digit/,
+    ],
+  ])('rejects %s with an isError naming the field', async (_name, args, message) => {
+    host = await connectInMemory(buildServer, { era, script: reply.json({ route: 'billing', confidence: 1, reason: 'r' }) });
+    const result = await host.callTool('route', args as Record<string, unknown>);
+    expect(result.isError).toBe(true);
+    expect(JSON.stringify(result.content)).toMatch(message);
+    expect(host.requests).toHaveLength(0);
+  });
+
+  it('accepts the limits themselves: 100 routes, 100-character names, 1,000-character descriptions, 50 keywords', async () => {
+    const routes = manyRoutes(100).map((entry, i) => ({
+      name: `${String(i).padStart(3, '0')}${'n'.repeat(97)}`,
+      description: 'd'.repeat(1_000),
+      keywords: Array.from({ length: 50 }, (_, k) => `${entry.keywords[0]}-${k}-`.padEnd(100, 'k')),
+    }));
+    host = await connectInMemory(buildServer, {
+      era,
+      script: reply.json({ route: routes[42]?.name, confidence: 0.9, reason: 'r' }),
+    });
+    const result = await host.callTool('route', { request: 'q'.repeat(50_000), routes, fallback: routes[0]?.name });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ route: routes[42]?.name, matchedBy: 'model' });
+    expect(host.requests).toHaveLength(1);
+  });
+
+  it('accepts a fallback spelled differently and returns its canonical name', async () => {
+    host = await connectInMemory(buildServer, { era, script: reply.text('not JSON') });
+    const result = await host.callTool('route', { request: 'Hello there.', routes: DESK_ROUTES, fallback: ' Security ' });
+    expect(result.structuredContent).toMatchObject({ route: 'security', matchedBy: 'fallback' });
+  });
+});

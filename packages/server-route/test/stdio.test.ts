@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deskCall, PHISHING_REQUEST } from './desk.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+let host: StdioMockHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+  it('lists the tool, routes through a repair and a low-confidence answer, and writes only JSON-RPC to stdout', async () => {
+    host = await connectStdio(
+      { command: process.execPath, args: [BIN] },
+      {
+        era,
+        script: {
+          rules: [
+            { match: /^route$/, reply: reply.text('Let me think about it.') },
+            {
+              match: /^route:repair-1$/,
+              reply: reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' }),
+            },
+          ],
+        },
+      },
+    );
+    const tools = await host.client.listTools();
+    expect(tools.tools.map((tool) => tool.name)).toEqual(['route']);
+    expect(tools.tools[0]?.annotations).toMatchObject({ readOnlyHint: true });
+
+    const result = await host.callTool('route', deskCall(PHISHING_REQUEST, { fallback: 'technical' }));
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({
+      route: 'security',
+      matchedBy: 'keywords',
+      provenance: { path: 'host', era, rounds: 2, samples: 2 },
+    });
+    expect((result.structuredContent as { reason: string }).reason).toContain("The model chose 'billing' with confidence 0.3");
+    expect(host.requests.map((r) => r.key)).toEqual(['route', 'route:repair-1']);
+    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
+
+    expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
+    expect(host.transport.strayStdoutLines).toEqual([]);
+    expect(host.transport.stderr).toContain('mcp-server-route');
+  });
+});
