@@ -1,0 +1,165 @@
+/**
+ * `classify`: put a text into one of the caller's labels (or, with `multiLabel`, every label that
+ * applies), with confidences and a one-sentence rationale, written by the host's model.
+ *
+ * One structured step, `classify`, through `s.sampleJson`: the answer must be JSON whose labels
+ * come from the caller's set (a `z.enum` of the names, also sent as JSON Schema). A spelling such
+ * as `"  billing."` is mapped to the caller's `Billing`; anything else invalid gets up to two repair
+ * steps (`classify:repair-1`, `classify:repair-2`, one round each); after that `run` does not
+ * guess, and the kit's fallback policy answers (a provider, the lexical `heuristic`, or an
+ * `isError`). A label outside the set is never returned. Texts over 12,000 characters are read as a
+ * bounded excerpt.
+ *
+ * Protocol path: the kit's. On 2026-07-28 each step is an `input_required` round; on 2025-era
+ * connections each step is a pushed `sampling/createMessage`. The text, label names, descriptions
+ * and instructions travel only inside delimited user content, never in the system prompt.
+ */
+import { defineSamplingTool, type SamplingContext } from '@mcp-sampling/kit';
+import * as z from 'zod/v4';
+import { answerSchema, type Classification, canonicaliseAnswer, rankLabels } from './answer.js';
+import { EXCERPT_LIMITS, excerptOf } from './excerpt.js';
+import { classifyHeuristically } from './heuristic.js';
+import { findDuplicateLabel, labelSpecs } from './labels.js';
+import { maxTokensFor, systemPromptFor, userMessage } from './prompt.js';
+
+/** Longest text accepted, in characters. */
+export const MAX_TEXT_CHARS = 200_000;
+/** Fewest and most labels per call. */
+export const MIN_LABELS = 2;
+export const MAX_LABELS = 100;
+/** Longest label name, description and instructions, in characters. */
+export const MAX_LABEL_NAME_CHARS = 100;
+export const MAX_DESCRIPTION_CHARS = 500;
+export const MAX_INSTRUCTIONS_CHARS = 2_000;
+
+/** Runs a refinement only on a value that passed every earlier check, so each bad name gets one message. */
+const onlyIfValidSoFar = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
+const labelName = z
+  .string({ error: 'a label name must be a string' })
+  .min(1, 'label name is empty: give every label a name')
+  .max(
+    MAX_LABEL_NAME_CHARS,
+    `label name is longer than ${MAX_LABEL_NAME_CHARS} characters: shorten it, and put detail in a description`,
+  )
+  .refine((name) => /[\p{L}\p{N}]/u.test(name), { error: 'label name must contain a letter or a digit', ...onlyIfValidSoFar })
+  .refine((name) => !/\p{Cc}/u.test(name), {
+    error: 'label name must be one line: remove line breaks and control characters',
+    ...onlyIfValidSoFar,
+  });
+
+const label = z.union(
+  [
+    labelName,
+    z.object({
+      name: labelName,
+      description: z
+        .string({ error: 'a label description must be a string' })
+        .max(
+          MAX_DESCRIPTION_CHARS,
+          `label description is longer than ${MAX_DESCRIPTION_CHARS} characters: describe the label in a sentence or two`,
+        )
+        .optional()
+        .describe('What the label means; helps the model tell similar labels apart.'),
+    }),
+  ],
+  { error: 'each label must be a name, or an object { name, description? }' },
+);
+
+const nameOf = (entry: z.output<typeof label>) => (typeof entry === 'string' ? entry : entry.name);
+
+const input = z.object({
+  text: z
+    .string({ error: 'text must be a string: the text to classify' })
+    .min(1, 'text is empty: pass the text to classify')
+    .max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters: pass the part to classify`)
+    .regex(/\S/, 'text is blank: pass the text to classify')
+    .describe(
+      `The text to classify (1 to ${MAX_TEXT_CHARS.toLocaleString('en')} characters; over ${EXCERPT_LIMITS.threshold.toLocaleString('en')}, the model reads an excerpt).`,
+    ),
+  labels: z
+    .array(label, { error: 'labels must be an array of label names or { name, description? } objects' })
+    .min(MIN_LABELS, `labels must list ${MIN_LABELS} to ${MAX_LABELS} labels: add at least two`)
+    .max(MAX_LABELS, `labels must list ${MIN_LABELS} to ${MAX_LABELS} labels: split a larger set into groups`)
+    .superRefine((labels, ctx) => {
+      const names = labels.map(nameOf);
+      const duplicate = findDuplicateLabel(names);
+      if (duplicate === undefined) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: [duplicate.second],
+        message:
+          `${JSON.stringify(names[duplicate.second])} is the same label as ${JSON.stringify(names[duplicate.first])} ` +
+          `(labels.${duplicate.first}) once case, spaces and punctuation are ignored: give every label a distinct name`,
+      });
+    })
+    .describe(
+      `The allowed labels (${MIN_LABELS} to ${MAX_LABELS}, distinct): names of at most ${MAX_LABEL_NAME_CHARS} characters, ` +
+        `or { name, description? } with a description of at most ${MAX_DESCRIPTION_CHARS}.`,
+    ),
+  multiLabel: z
+    .boolean({ error: 'multiLabel must be true or false' })
+    .default(false)
+    .describe('false (default): the one best label plus up to 2 runners-up. true: every label that applies (maybe none).'),
+  instructions: z
+    .string({ error: 'instructions must be a string' })
+    .min(1, 'instructions is empty: leave it out or say how to apply the labels')
+    .max(
+      MAX_INSTRUCTIONS_CHARS,
+      `instructions is longer than ${MAX_INSTRUCTIONS_CHARS.toLocaleString('en')} characters: keep the guidance short`,
+    )
+    .optional()
+    .describe('Optional guidance on how to apply the labels (for example, which to prefer when two fit).'),
+});
+
+const scoredLabel = z.object({
+  label: z.string().describe('A label name exactly as given in labels.'),
+  confidence: z.number().min(0).max(1),
+});
+
+const output = z.object({
+  label: z.string().nullable().describe('The top label; null only when multiLabel is true and no label applies.'),
+  labels: z
+    .array(scoredLabel)
+    .describe(
+      'Highest confidence first, one entry per label: the top label and up to 2 runners-up, or every label that applies.',
+    ),
+  rationale: z.string().describe('One sentence on why.'),
+});
+
+type Input = z.output<typeof input>;
+
+async function classify({ text, labels, multiLabel, instructions }: Input, s: SamplingContext): Promise<Classification> {
+  const specs = labelSpecs(labels);
+  const names = specs.map((spec) => spec.name);
+  const answer = await s.sampleJson('classify', answerSchema(names, multiLabel), {
+    system: systemPromptFor(multiLabel),
+    user: userMessage(excerptOf(text), specs, instructions),
+    maxTokens: maxTokensFor(names, multiLabel),
+    normalise: canonicaliseAnswer(names),
+  });
+  return { ...rankLabels(answer.value.labels, multiLabel), rationale: answer.value.rationale.trim() };
+}
+
+/** The text content next to the structured result: one readable line, e.g. `Billing (0.92), Technical (0.30). Asks about a refund.` */
+export function describeClassification({ labels, rationale }: Classification): string {
+  const scored = labels.map((entry) => `${entry.label} (${entry.confidence.toFixed(2)})`).join(', ');
+  const head = labels.length === 0 ? 'No label applies.' : `${scored}.`;
+  return rationale === '' ? head : `${head} ${rationale}`;
+}
+
+export const classifyTool = defineSamplingTool({
+  name: 'classify',
+  title: 'Classify',
+  description:
+    "Classify a text (up to 200,000 characters) into the caller's labels (2 to 100) with the host model. " +
+    'Returns the top label with confidences and a one-sentence rationale; with multiLabel, every label that applies. ' +
+    'Answers always come from the given labels.',
+  input,
+  output,
+  preset: 'fast',
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  run: classify,
+  heuristic: classifyHeuristically,
+  text: describeClassification,
+});

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+let host: StdioMockHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+  it('lists the tool, classifies after one repair, and writes only JSON-RPC to stdout', async () => {
+    host = await connectStdio(
+      { command: process.execPath, args: [BIN] },
+      {
+        era,
+        script: reply.sequence(
+          reply.text('Billing.'),
+          reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
+        ),
+      },
+    );
+    const { tools } = await host.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['classify']);
+    expect(tools[0]?.inputSchema.required).toEqual(['text', 'labels']);
+
+    const result = await host.callTool('classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({
+      label: 'Billing',
+      labels: [{ label: 'Billing', confidence: 0.9 }],
+      rationale: 'A refund request.',
+      provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
+    });
+    expect(host.requests.map((r) => r.key)).toEqual(['classify', 'classify:repair-1']);
+    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
+
+    expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
+    expect(host.transport.strayStdoutLines).toEqual([]);
+    expect(host.transport.stderr).toContain('mcp-server-classify');
+  });
+});
