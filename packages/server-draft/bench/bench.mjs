@@ -1,0 +1,199 @@
+/**
+ * `pnpm bench` for the draft server: the built bin (dist/bin.js) over stdio, on both protocol eras,
+ * against a host that takes 200 ms to answer every sample. Two calls are timed:
+ *   (a) a full `draft` with required points, where the first draft misses one so one revision is
+ *       forced: outline → draft → revise:1, 3 rounds;
+ *   (b) the same with a 100,000-character context: context fan-out → outline → draft → revise:1,
+ *       4 rounds.
+ * The figure is wall time / (host rounds × 200 ms): how much the server, the kit and the transport
+ * add on top of the time the host spends sampling. Target <= 1.2.
+ * Prints a table to stdout and writes the figures to <repo>/.bench/draft.json.
+ * A MISS is reported, never turned into a failing exit code.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { connectStdio, reply } from '@mcp-sampling/testing';
+import { checkStdout, formatTable, machineInfo, median, verdict, writeBenchReport } from '@mcp-sampling/testing/bench';
+import { chunkText } from '../dist/chunking.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const KIT = { command: process.execPath, args: [path.resolve(here, '..', 'dist', 'bin.js')] };
+
+const ERAS = ['2025', '2026-07-28'];
+const SAMPLE_MS = 200;
+const WARMUP_CALLS = 2;
+const TIMED_CALLS = 10;
+const CONTEXT_CHARS = 100_000;
+const TARGET_RATIO = 1.2;
+
+// ---------------------------------------------------------------- deterministic material
+
+const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
+
+/** A context of exactly `chars` characters: numbered messages, as in a long email thread. */
+function contextOf(chars) {
+  const paragraphs = [];
+  let length = 0;
+  for (let n = 1; length < chars; n += 1) {
+    const topic = TOPICS[n % TOPICS.length];
+    const next =
+      `Message ${n} is about the ${topic}. The ${topic} recorded ${1000 + n} visitors this year. ` +
+      `The committee for the ${topic} met ${n % 12} times and wants an answer by Friday.`;
+    paragraphs.push(next);
+    length += next.length + 2;
+  }
+  return paragraphs.join('\n\n').slice(0, chars);
+}
+
+const CONTEXT = contextOf(CONTEXT_CHARS);
+const MUST_INCLUDE = ['The harbour reopens on 3 May', 'Parking is free', 'Volunteers meet at 9 am on Saturday'];
+const CALLS = {
+  points: { brief: 'Announce that the harbour reopens and invite volunteers.', kind: 'announcement', mustInclude: MUST_INCLUDE },
+  'long context': {
+    brief: 'Reply to the committees, answering their questions and inviting volunteers.',
+    kind: 'reply',
+    mustInclude: MUST_INCLUDE,
+    context: CONTEXT,
+  },
+};
+
+const FIRST_DRAFT = 'The harbour reopens on 3 May, and parking is free. Thank you all.';
+const REVISED = `${FIRST_DRAFT} Volunteers meet at 9 am on Saturday by the gate.`;
+
+/** Every sample takes 200 ms; the first draft misses a point, so exactly one revision follows. */
+const SLOW_HOST = {
+  rules: [
+    {
+      match: 'context',
+      reply: reply.delay(
+        SAMPLE_MS,
+        reply.text((request) => `Notes on ${request.key}: visitor numbers, Friday.`),
+      ),
+    },
+    {
+      match: 'outline',
+      reply: reply.delay(SAMPLE_MS, reply.json({ points: ['Announce the reopening.', 'Invite volunteers.'] })),
+    },
+    { match: 'draft', reply: reply.delay(SAMPLE_MS, reply.text(FIRST_DRAFT)) },
+    { match: 'revise', reply: reply.delay(SAMPLE_MS, reply.text(REVISED)) },
+  ],
+};
+
+// ---------------------------------------------------------------- measurement
+
+async function timedCall(host, args) {
+  host.reset();
+  const start = performance.now();
+  const result = await host.callTool('draft', args, { timeout: 120_000 });
+  const wallMs = performance.now() - start;
+  if (result.isError) throw new Error(`draft failed: ${JSON.stringify(result.content)}`);
+  const structured = result.structuredContent;
+  if (structured.revisions !== 1 || structured.coverage.some((entry) => !entry.included)) {
+    throw new Error(`unexpected result: ${JSON.stringify(structured)}`);
+  }
+  return { wallMs, hostRounds: host.rounds, provenanceRounds: structured.provenance.rounds, samples: host.requests.length };
+}
+
+async function measure(era, name, problems) {
+  const host = await connectStdio(KIT, { era, script: SLOW_HOST });
+  try {
+    for (let index = 0; index < WARMUP_CALLS; index += 1) await timedCall(host, CALLS[name]);
+    const runs = [];
+    for (let index = 0; index < TIMED_CALLS; index += 1) runs.push(await timedCall(host, CALLS[name]));
+    const [first] = runs;
+    for (const run of runs) {
+      if (run.hostRounds !== first.hostRounds || run.provenanceRounds !== run.hostRounds) {
+        problems.push(`${era} ${name}: host saw ${run.hostRounds} rounds, provenance says ${run.provenanceRounds}`);
+      }
+    }
+    checkStdout(host, `${era} ${name}`, problems);
+    const wallMs = median(runs.map((run) => run.wallMs));
+    const floorMs = first.hostRounds * SAMPLE_MS;
+    return {
+      calls: TIMED_CALLS,
+      hostRounds: first.hostRounds,
+      samples: first.samples,
+      medianWallMs: wallMs,
+      minWallMs: Math.min(...runs.map((run) => run.wallMs)),
+      maxWallMs: Math.max(...runs.map((run) => run.wallMs)),
+      floorMs,
+      ratio: wallMs / floorMs,
+    };
+  } finally {
+    await host.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (value) => value.toFixed(1);
+
+function table(report) {
+  const rows = [
+    ['era', 'call', 'rounds', 'samples', 'median wall ms', 'min-max ms', `rounds x ${SAMPLE_MS} ms`, 'ratio', 'target', 'result'],
+  ];
+  for (const era of ERAS) {
+    for (const [name, r] of Object.entries(report.eras[era])) {
+      rows.push([
+        era,
+        name,
+        String(r.hostRounds),
+        String(r.samples),
+        ms(r.medianWallMs),
+        `${ms(r.minWallMs)}-${ms(r.maxWallMs)}`,
+        ms(r.floorMs),
+        r.ratio.toFixed(3),
+        `<= ${TARGET_RATIO}`,
+        verdict(r.ratio, TARGET_RATIO),
+      ]);
+    }
+  }
+  return formatTable(rows);
+}
+
+async function main() {
+  const started = performance.now();
+  const problems = [];
+  const report = {
+    benchmark: 'draft',
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    settings: {
+      hostMsPerSample: SAMPLE_MS,
+      warmupCalls: WARMUP_CALLS,
+      timedCalls: TIMED_CALLS,
+      contextChars: CONTEXT.length,
+      contextParts: chunkText(CONTEXT).length,
+      mustInclude: MUST_INCLUDE.length,
+    },
+    targets: { wallOverRoundsRatio: TARGET_RATIO },
+    eras: {},
+  };
+  for (const era of ERAS) {
+    process.stderr.write(`bench: measuring era ${era}…\n`);
+    report.eras[era] = {};
+    for (const name of Object.keys(CALLS)) report.eras[era][name] = await measure(era, name, problems);
+  }
+  report.verdicts = Object.fromEntries(
+    ERAS.map((era) => [
+      era,
+      Object.fromEntries(Object.entries(report.eras[era]).map(([name, r]) => [name, verdict(r.ratio, TARGET_RATIO)])),
+    ]),
+  );
+  report.problems = problems;
+  report.elapsedSeconds = (performance.now() - started) / 1000;
+
+  const m = report.machine;
+  console.log(`draft benchmark: ${m.node}, ${m.cpus} CPU(s), ${m.cpuModel}, ${m.platform}`);
+  console.log(
+    `dist/bin.js over stdio; host answers every sample after ${SAMPLE_MS} ms; one revision forced; ` +
+      `long context ${CONTEXT.length} chars in ${report.settings.contextParts} parts; median of ${TIMED_CALLS} calls after ${WARMUP_CALLS} warm-up\n`,
+  );
+  console.log(table(report));
+  console.log(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  const written = writeBenchReport('draft', report);
+  console.log(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
+}
+
+await main();

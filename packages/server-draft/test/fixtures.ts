@@ -1,0 +1,60 @@
+/** Deterministic test material: texts of known length, and the replies a scripted host gives. */
+import type { RecordedRequest } from '@mcp-sampling/testing';
+
+const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
+
+/** A context of at least `minChars` characters: numbered paragraphs, as in a long email thread. */
+export function contextOf(minChars: number): string {
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (let n = 1; length < minChars; n += 1) {
+    const topic = TOPICS[n % TOPICS.length];
+    const next =
+      `Message ${n} is about the ${topic}. The ${topic} recorded ${1000 + n} visitors this year. ` +
+      `The committee for the ${topic} met ${n % 12} times and wants an answer by Friday.`;
+    paragraphs.push(next);
+    length += next.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** A sentence-per-line text of exactly `count` words (each sentence has five). */
+export function wordsOf(count: number, sentence = 'The harbour reopens this spring'): string {
+  const words = sentence.split(' ');
+  return Array.from({ length: count }, (_, index) => words[index % words.length]).join(' ');
+}
+
+/** The result fields `draft` returns. */
+export interface DraftResult {
+  draft: string;
+  subject?: string;
+  outline: string[];
+  words: number;
+  revisions: number;
+  coverage: Array<{ point: string; included: boolean }>;
+  provenance: { path: string; models: string[]; era: string; rounds: number; samples: number };
+}
+
+/** The structured result of a tool call. */
+export const structured = (result: { structuredContent?: unknown }) => result.structuredContent as DraftResult;
+
+/** Every text block of a result, joined. */
+export const textOf = (result: { content?: unknown }) =>
+  ((result.content ?? []) as Array<{ type: string; text?: string }>).map((block) => block.text ?? '').join('\n');
+
+/** The hint names of a request's model preferences, e.g. `['haiku', 'mini', 'flash']` for `fast`. */
+export const hintsOf = (request: RecordedRequest | undefined) =>
+  request?.params.modelPreferences?.hints?.map((hint) => hint.name);
+
+/** Text of the delimited block `name` in a request's user text, or undefined. */
+export function blockOf(request: RecordedRequest | undefined, name: string): string | undefined {
+  const match = new RegExp(`<untrusted-input name="${name}">\\n([\\s\\S]*?)\\n</untrusted-input>`).exec(request?.userText ?? '');
+  return match?.[1];
+}
+
+/** Hint names of the kit's presets. */
+export const HINTS = {
+  fast: ['haiku', 'mini', 'flash'],
+  balanced: ['sonnet', 'gpt-4.1', 'flash'],
+  smart: ['opus', 'sonnet', 'gpt-5'],
+};

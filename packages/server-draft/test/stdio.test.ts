@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { structured } from './fixtures.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+let host: StdioMockHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+  it('lists the tool, drafts with one revision, and writes only JSON-RPC to stdout', async () => {
+    host = await connectStdio(
+      { command: process.execPath, args: [BIN] },
+      {
+        era,
+        script: {
+          rules: [
+            { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
+            { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
+          ],
+          otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
+        },
+      },
+    );
+    const tools = await host.client.listTools();
+    expect(tools.tools.map((tool) => tool.name)).toEqual(['draft']);
+
+    const result = await host.callTool('draft', {
+      brief: 'Invite people to the clean-up.',
+      kind: 'email',
+      mustInclude: ['Parking is free'],
+    });
+    expect(result.isError).toBeFalsy();
+    expect(structured(result)).toMatchObject({
+      subject: 'Clean-up on Saturday',
+      draft: 'Join us at the harbour. Parking is free.',
+      revisions: 1,
+      coverage: [{ point: 'Parking is free', included: true }],
+      provenance: { path: 'host', era, rounds: 3, samples: 3 },
+    });
+    expect(host.requests.map((request) => request.key)).toEqual(['outline', 'draft', 'revise:1']);
+    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
+
+    expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
+    expect(host.transport.strayStdoutLines).toEqual([]);
+    expect(host.transport.stderr).toContain('mcp-server-draft');
+  });
+});
