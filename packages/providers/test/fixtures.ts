@@ -3,106 +3,32 @@
  * error look like on the wire, and the request/console bookkeeping every test shares.
  */
 import { inspect } from 'node:util';
-import { HttpResponse, http } from 'msw';
+import {
+  ANTHROPIC_API,
+  COMPATIBLE_API,
+  neverAnswer,
+  OPENAI_API,
+  type ProviderApi,
+  providerErrorResponse,
+  type SentRequest,
+} from '@mcp-sampling/testing/provider-apis';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, type MockInstance, vi } from 'vitest';
-import type { GenerateRequest, ProviderConfig, ProviderName } from '../src/index.js';
+import type { GenerateRequest, ProviderConfig } from '../src/index.js';
 
-/** One provider: its endpoint, its keys and its wire format. */
-export interface Fixture {
-  name: ProviderName;
-  /** The key configured for it; every failing test checks this string never leaks. */
-  key: string;
-  url: string;
-  config: ProviderConfig;
-  /** A successful response body carrying `text`, reported as coming from `model`. */
-  success(text: string, model: string): Record<string, unknown>;
-  /** The provider's error body, with a message that (like some real APIs) echoes the key. */
-  errorBody(message: string): Record<string, unknown>;
-}
+/** One provider: its endpoint, its keys and its wire format (shared with the servers' tests). */
+export type Fixture = ProviderApi & { config: ProviderConfig };
 
-export const ANTHROPIC: Fixture = {
-  name: 'anthropic',
-  key: 'sk-ant-test-0123456789abcdefSECRET',
-  url: 'https://api.anthropic.com/v1/messages',
-  config: { provider: 'anthropic', apiKey: 'sk-ant-test-0123456789abcdefSECRET' },
-  success: (text, model) => ({
-    id: 'msg_01',
-    type: 'message',
-    role: 'assistant',
-    model,
-    content: [{ type: 'text', text }],
-    stop_reason: 'end_turn',
-    stop_sequence: null,
-    usage: { input_tokens: 12, output_tokens: 5 },
-  }),
-  errorBody: (message) => ({ type: 'error', error: { type: 'api_error', message } }),
-};
-
-export const OPENAI: Fixture = {
-  name: 'openai',
-  key: 'sk-proj-test-0123456789abcdefSECRET',
-  url: 'https://api.openai.com/v1/responses',
-  config: { provider: 'openai', apiKey: 'sk-proj-test-0123456789abcdefSECRET' },
-  success: (text, model) => ({
-    id: 'resp_01',
-    object: 'response',
-    created_at: 1_760_000_000,
-    model,
-    status: 'completed',
-    output: [
-      {
-        type: 'message',
-        id: 'msg_01',
-        role: 'assistant',
-        status: 'completed',
-        content: [{ type: 'output_text', text, annotations: [] }],
-      },
-    ],
-    incomplete_details: null,
-    usage: {
-      input_tokens: 12,
-      output_tokens: 5,
-      total_tokens: 17,
-      input_tokens_details: { cached_tokens: 0 },
-      output_tokens_details: { reasoning_tokens: 0 },
-    },
-  }),
-  errorBody: (message) => ({ error: { message, type: 'invalid_request_error', param: null, code: 'error' } }),
-};
-
-/** A local Ollama-style endpoint. Its key is not shaped like one, so only exact-key scrubbing can hide it. */
-export const COMPATIBLE: Fixture = {
-  name: 'openai-compatible',
-  key: 'local-gateway-token-0123456789',
-  url: 'http://localhost:11434/v1/chat/completions',
-  config: {
-    provider: 'openai-compatible',
-    baseURL: 'http://localhost:11434/v1',
-    apiKey: 'local-gateway-token-0123456789',
-    model: 'llama3.2',
-  },
-  success: (text, model) => ({
-    id: 'chatcmpl-01',
-    object: 'chat.completion',
-    created: 1_760_000_000,
-    model,
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 },
-  }),
-  errorBody: (message) => ({ error: { message, type: 'invalid_request_error', code: 'error' } }),
-};
-
+export const ANTHROPIC = ANTHROPIC_API as Fixture;
+export const OPENAI = OPENAI_API as Fixture;
+export const COMPATIBLE = COMPATIBLE_API as Fixture;
 export const FIXTURES: readonly Fixture[] = [ANTHROPIC, OPENAI, COMPATIBLE];
 
 /** Numbers that keep failing tests fast: no real waiting between attempts. */
 export const FAST_RETRIES = { maxRetries: 2, retryBaseDelayMs: 1 } as const;
 
-/** A request as it reached the mock endpoint. */
-export interface SentRequest {
-  headers: Headers;
-  body: Record<string, unknown>;
-}
+export type { SentRequest };
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
@@ -153,18 +79,9 @@ export function useMockApis() {
 }
 
 /** A JSON error response with the provider's error body. */
-export function errorResponse(fixture: Fixture, status: number, message: string, headers: Record<string, string> = {}): Response {
-  return HttpResponse.json(fixture.errorBody(message), { status, headers });
-}
+export const errorResponse = providerErrorResponse;
 
-/** Waits until the request is aborted, then fails the connection; stands in for an endpoint that never answers. */
-export async function neverAnswer(request: Request): Promise<Response> {
-  await new Promise<void>((resolve) => {
-    if (request.signal.aborted) resolve();
-    request.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  return HttpResponse.error();
-}
+export { neverAnswer };
 
 /** Asserts that `key` appears nowhere the error could carry it, nor on the console. */
 export function expectKeyHidden(error: unknown, key: string, consoleOutput: string): void {

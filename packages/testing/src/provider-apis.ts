@@ -1,0 +1,201 @@
+/**
+ * The model providers' real HTTP APIs, faked with msw for tests: where each provider posts, what a
+ * success and an error look like on the wire, and a server that records every request. Used by the
+ * providers package and by every server's provider-fallback tests, so all of them agree on the wire.
+ */
+import { HttpResponse, http } from 'msw';
+import { type SetupServer, setupServer } from 'msw/node';
+
+/** Provider names, as `@mcp-sampling/providers` spells them. */
+export type FakeProviderName = 'anthropic' | 'openai' | 'openai-compatible';
+
+/** One provider's API: endpoint, test key, a matching configuration, and its wire format. */
+export interface ProviderApi {
+  name: FakeProviderName;
+  /** The key configured for it; tests check this string never leaks. */
+  key: string;
+  url: string;
+  /** A `ProviderConfig` for `@mcp-sampling/providers` pointing at this API with `key`. */
+  config: { provider: FakeProviderName; apiKey: string; baseURL?: string; model?: string };
+  /** A successful response body carrying `text`, reported as coming from `model`. */
+  success(text: string, model: string): Record<string, unknown>;
+  /** The provider's error body, with a message that (like some real APIs) echoes the key. */
+  errorBody(message: string): Record<string, unknown>;
+}
+
+export const ANTHROPIC_API: ProviderApi = {
+  name: 'anthropic',
+  key: 'sk-ant-test-0123456789abcdefSECRET',
+  url: 'https://api.anthropic.com/v1/messages',
+  config: { provider: 'anthropic', apiKey: 'sk-ant-test-0123456789abcdefSECRET' },
+  success: (text, model) => ({
+    id: 'msg_01',
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [{ type: 'text', text }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 12, output_tokens: 5 },
+  }),
+  errorBody: (message) => ({ type: 'error', error: { type: 'api_error', message } }),
+};
+
+export const OPENAI_API: ProviderApi = {
+  name: 'openai',
+  key: 'sk-proj-test-0123456789abcdefSECRET',
+  url: 'https://api.openai.com/v1/responses',
+  config: { provider: 'openai', apiKey: 'sk-proj-test-0123456789abcdefSECRET' },
+  success: (text, model) => ({
+    id: 'resp_01',
+    object: 'response',
+    created_at: 1_760_000_000,
+    model,
+    status: 'completed',
+    output: [
+      {
+        type: 'message',
+        id: 'msg_01',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text, annotations: [] }],
+      },
+    ],
+    incomplete_details: null,
+    usage: {
+      input_tokens: 12,
+      output_tokens: 5,
+      total_tokens: 17,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: 0 },
+    },
+  }),
+  errorBody: (message) => ({ error: { message, type: 'invalid_request_error', param: null, code: 'error' } }),
+};
+
+/** A local Ollama-style endpoint. Its key is not shaped like one, so only exact-key scrubbing can hide it. */
+export const COMPATIBLE_API: ProviderApi = {
+  name: 'openai-compatible',
+  key: 'local-gateway-token-0123456789',
+  url: 'http://localhost:11434/v1/chat/completions',
+  config: {
+    provider: 'openai-compatible',
+    baseURL: 'http://localhost:11434/v1',
+    apiKey: 'local-gateway-token-0123456789',
+    model: 'llama3.2',
+  },
+  success: (text, model) => ({
+    id: 'chatcmpl-01',
+    object: 'chat.completion',
+    created: 1_760_000_000,
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 },
+  }),
+  errorBody: (message) => ({ error: { message, type: 'invalid_request_error', code: 'error' } }),
+};
+
+export const PROVIDER_APIS: readonly ProviderApi[] = [ANTHROPIC_API, OPENAI_API, COMPATIBLE_API];
+
+/** A request as it reached a fake API. */
+export interface SentRequest {
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+/** The parts of a provider request every wire format has, read back for assertions. */
+export interface ProviderRequestView {
+  model: string;
+  /** The system prompt ('' when none). */
+  system: string;
+  /** Every user turn's text, joined by newlines. */
+  userText: string;
+}
+
+/** Reads model, system prompt and user text out of any of the three wire formats. */
+export function viewOfProviderRequest(api: ProviderApi, body: Record<string, unknown>): ProviderRequestView {
+  const textOf = (content: unknown): string =>
+    typeof content === 'string'
+      ? content
+      : Array.isArray(content)
+        ? content.map((block) => (block as { text?: string }).text ?? '').join('\n')
+        : '';
+  const turns = (api.name === 'openai' ? body.input : body.messages) as Array<{ role: string; content: unknown }>;
+  const system =
+    api.name === 'anthropic'
+      ? textOf(body.system)
+      : turns
+          .filter((turn) => turn.role === 'system' || turn.role === 'developer')
+          .map((turn) => textOf(turn.content))
+          .join('\n');
+  const userText = turns
+    .filter((turn) => turn.role === 'user')
+    .map((turn) => textOf(turn.content))
+    .join('\n');
+  return { model: String(body.model), system, userText };
+}
+
+/** The fake APIs of one test file: an msw server that fails on any request no handler expects. */
+export interface FakeProviderApis {
+  server: SetupServer;
+  /** Start intercepting (call in `beforeAll`). */
+  listen(): void;
+  /** Drop this test's handlers (call in `afterEach`). */
+  reset(): void;
+  /** Stop intercepting (call in `afterAll`). */
+  close(): void;
+  /** Answer `api` with `respond(n, request)` for the n-th request (1-based); returns the record of requests. */
+  answer(api: ProviderApi, respond: (n: number, request: Request) => Response | Promise<Response>): SentRequest[];
+  /** Answer every request to `api` with a success carrying `text` (computed per request if a function). */
+  answerText(api: ProviderApi, text: string | ((view: ProviderRequestView) => string), model?: string): SentRequest[];
+}
+
+export function fakeProviderApis(): FakeProviderApis {
+  const server = setupServer();
+  const answer: FakeProviderApis['answer'] = (api, respond) => {
+    const sent: SentRequest[] = [];
+    server.use(
+      http.post(api.url, async ({ request }) => {
+        const body = (await request.clone().json()) as Record<string, unknown>;
+        sent.push({ headers: request.headers, body });
+        return respond(sent.length, request);
+      }),
+    );
+    return sent;
+  };
+  return {
+    server,
+    listen: () => server.listen({ onUnhandledRequest: 'error' }),
+    reset: () => server.resetHandlers(),
+    close: () => server.close(),
+    answer,
+    answerText(api, text, model) {
+      const sent = answer(api, async (n) => {
+        const body = sent[n - 1]?.body ?? {};
+        const view = viewOfProviderRequest(api, body);
+        const reply = typeof text === 'function' ? text(view) : text;
+        return HttpResponse.json(api.success(reply, model ?? `${view.model}-fake`));
+      });
+      return sent;
+    },
+  };
+}
+
+/** The provider's JSON error response. */
+export function providerErrorResponse(
+  api: ProviderApi,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return HttpResponse.json(api.errorBody(message), { status, headers });
+}
+
+/** Waits until the request is aborted, then fails the connection: an endpoint that never answers. */
+export async function neverAnswer(request: Request): Promise<Response> {
+  await new Promise<void>((resolve) => {
+    if (request.signal.aborted) resolve();
+    request.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  return HttpResponse.error();
+}
