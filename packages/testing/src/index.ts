@@ -1,4 +1,4 @@
-export { extractiveSummary } from '@mcp-sampling/text';
+export { extractiveSummary, OFFLINE_MODEL } from '@mcp-sampling/text';
 export {
   connectInMemory,
   connectStdio,
@@ -8,7 +8,7 @@ export {
   type ServerFactory,
   type StdioMockHost,
 } from './mock-host.js';
-export { OFFLINE_MODEL, offlineModelReply } from './offline-model.js';
+export { offlineModelReply } from './offline-model.js';
 export { type RecordedRequest, STEP_METADATA_KEY } from './recorded-request.js';
 export { DeclinedError, MOCK_MODEL, type Reply, reply } from './replies.js';
 export type { Matcher, Script, ScriptRule } from './script.js';
