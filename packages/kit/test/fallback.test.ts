@@ -1,52 +1,42 @@
 import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
+import {
+  ANTHROPIC_API,
+  fakeProviderApis,
+  providerErrorResponse,
+  type SentRequest,
+  viewOfProviderRequest,
+} from '@mcp-sampling/testing/provider-apis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSamplingServer, type FallbackPolicy, type RegisterOptions } from '../src/index.js';
 import { chainTool, fanOutTool, maybeSampleTool, pickColourTool } from './fixtures.js';
 
-const API_KEY = 'sk-ant-test-DO-NOT-LEAK-1234567890';
-const ANTHROPIC = 'https://api.anthropic.com/v1/messages';
-const PROVIDER = { provider: 'anthropic' as const, apiKey: API_KEY, retryBaseDelayMs: 1, maxRetries: 1 };
+const API_KEY = ANTHROPIC_API.key;
+const PROVIDER = { ...ANTHROPIC_API.config, retryBaseDelayMs: 1, maxRetries: 1 };
 const eras: Era[] = ['2025', '2026-07-28'];
 
-interface SentToProvider {
-  model: string;
-  system?: unknown;
-  messages: Array<{ role: string; content: unknown }>;
-  max_tokens: number;
-}
-const providerRequests: SentToProvider[] = [];
-const api = setupServer();
-beforeAll(() => api.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => api.close());
+const apis = fakeProviderApis();
+beforeAll(() => apis.listen());
+afterAll(() => apis.close());
+
+/** What reached the fake Anthropic API in this test. */
+let sent: SentRequest[] = [];
+const providerRequests = () =>
+  sent.map((request) => ({ ...viewOfProviderRequest(ANTHROPIC_API, request.body), body: request.body }));
 
 let host: MockHost | undefined;
 afterEach(async () => {
-  api.resetHandlers();
-  providerRequests.length = 0;
+  apis.reset();
+  sent = [];
   await host?.close();
   host = undefined;
 });
 
-/** The Anthropic Messages API answering every request with `answer(body)`. */
-function anthropicAnswers(answer: (body: SentToProvider) => string) {
-  api.use(
-    http.post(ANTHROPIC, async ({ request }) => {
-      const body = (await request.json()) as SentToProvider;
-      providerRequests.push(body);
-      return HttpResponse.json({
-        id: `msg_${providerRequests.length}`,
-        type: 'message',
-        role: 'assistant',
-        model: `${body.model}-20250101`,
-        content: [{ type: 'text', text: answer(body) }],
-        stop_reason: 'end_turn',
-        stop_sequence: null,
-        usage: { input_tokens: 10, output_tokens: 5 },
-      });
-    }),
-  );
+/** The Anthropic Messages API answering every request with `answer(userText)`, model `<requested>-20250101`. */
+function anthropicAnswers(answer: (userText: string) => string) {
+  sent = apis.answer(ANTHROPIC_API, async (n) => {
+    const view = viewOfProviderRequest(ANTHROPIC_API, sent[n - 1]?.body ?? {});
+    return Response.json(ANTHROPIC_API.success(answer(view.userText), `${view.model}-20250101`));
+  });
 }
 
 const policy = (actions: FallbackPolicy['failed']): FallbackPolicy => ({
@@ -63,12 +53,6 @@ const serverWith = (options: RegisterOptions) => () =>
   );
 
 const textOf = (result: { content?: unknown }) => JSON.stringify(result.content);
-/** The text of the last message sent to the provider (a string, or text blocks). */
-function lastUserText(body: SentToProvider): string {
-  const content = body.messages.at(-1)?.content;
-  if (typeof content === 'string') return content;
-  return (content as Array<{ text?: string }>).map((block) => block.text ?? '').join('\n');
-}
 
 describe.each(eras)('fallback when the host cannot sample, on %s', (era) => {
   it('answers with the heuristic, and says so in provenance', async () => {
@@ -85,7 +69,7 @@ describe.each(eras)('fallback when the host cannot sample, on %s', (era) => {
   });
 
   it('answers through the provider with the same run, fan-out and all', async () => {
-    anthropicAnswers((body) => `answer to ${lastUserText(body).length} chars`);
+    anthropicAnswers((userText) => `answer to ${userText.length} chars`);
     host = await connectInMemory(serverWith({ fallback: policy(['provider', 'error']), provider: PROVIDER }), {
       era,
       sampling: false,
@@ -101,16 +85,16 @@ describe.each(eras)('fallback when the host cannot sample, on %s', (era) => {
         samples: 4,
       },
     });
-    expect(providerRequests.map((body) => body.model)).toEqual([
+    expect(providerRequests().map((request) => request.model)).toEqual([
       'claude-haiku-4-5',
       'claude-haiku-4-5',
       'claude-haiku-4-5',
       'claude-opus-4-1',
     ]);
-    const first = providerRequests[0];
-    expect(JSON.stringify(first?.system)).toContain('Answer briefly.');
-    expect(lastUserText(first as SentToProvider)).toBe('<untrusted-input name="part">\nalpha\n</untrusted-input>');
-    expect(first?.max_tokens).toBe(50);
+    const first = providerRequests()[0];
+    expect(first?.system).toContain('Answer briefly.');
+    expect(first?.userText).toBe('<untrusted-input name="part">\nalpha\n</untrusted-input>');
+    expect(first?.body.max_tokens).toBe(50);
     expect(host.requests).toHaveLength(0);
   });
 
@@ -140,14 +124,7 @@ describe.each(eras)('fallback when the host cannot sample, on %s', (era) => {
   });
 
   it('tries the next action when the provider fails, and never shows the key', async () => {
-    api.use(
-      http.post(ANTHROPIC, () =>
-        HttpResponse.json(
-          { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } },
-          { status: 401 },
-        ),
-      ),
-    );
+    sent = apis.answer(ANTHROPIC_API, () => providerErrorResponse(ANTHROPIC_API, 401, `invalid x-api-key ${API_KEY}`));
     const errors = vi.spyOn(console, 'error');
     host = await connectInMemory(serverWith({ fallback: policy(['provider', 'heuristic']), provider: PROVIDER }), {
       era,
@@ -171,8 +148,8 @@ describe.each(eras)('fallback when the host cannot sample, on %s', (era) => {
     const result = await host.callTool('pick_colour', { thing: 'the sea' });
     expect(result.structuredContent).toMatchObject({ colour: 'blue', provenance: { path: 'provider' } });
     expect(host.requests.map((request) => request.key)).toEqual(['pick', 'pick:repair-1', 'pick:repair-2']);
-    expect(providerRequests).toHaveLength(1);
-    expect(providerRequests[0]?.messages).toHaveLength(1);
+    expect(providerRequests()).toHaveLength(1);
+    expect(providerRequests()[0]?.body.messages).toHaveLength(1);
     expect((result.structuredContent as { provenance: { reason: string } }).provenance.reason).toMatch(/^invalid-output: /);
   });
 
@@ -188,7 +165,7 @@ describe.each(eras)('fallback when the host cannot sample, on %s', (era) => {
       partAnswers: ['host part', 'host part', 'host part'],
       provenance: { path: 'provider', models: ['mock-model', 'claude-opus-4-1-20250101'], samples: 4 },
     });
-    expect(providerRequests.map((body) => body.model)).toEqual(['claude-opus-4-1']);
+    expect(providerRequests().map((request) => request.model)).toEqual(['claude-opus-4-1']);
   });
 
   it('spends nothing on a fallback when run needs no step', async () => {
@@ -210,7 +187,7 @@ describe('2025 era: declines, errors and timeouts reach the policy', () => {
     expect((result.structuredContent as { provenance: { reason: string } }).provenance.reason).toMatch(
       /^declined: The host declined step 'part:/,
     );
-    expect(providerRequests).toHaveLength(0);
+    expect(providerRequests()).toHaveLength(0);
   });
 
   it('sends a declined step to the provider when the operator says so', async () => {

@@ -118,6 +118,7 @@ export const pickColourTool = defineSamplingTool({
     });
     return { ...answer.value, repairs: answer.repairs };
   },
+  heuristic: () => ({ colour: 'red' as const, confidence: 0, repairs: 0 }),
 });
 
 export const buildJsonTestServer = () =>
