@@ -1,0 +1,207 @@
+/**
+ * `draft` without the host's model: the kit's fallback policy runs the same tool with its steps
+ * answered by the server's own provider, against fakes of the providers' real HTTP APIs. The
+ * provider never sees step keys, so its requests are told apart by their system prompts.
+ */
+import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
+import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import {
+  ANTHROPIC_API,
+  COMPATIBLE_API,
+  type FakeProviderName,
+  fakeProviderApis,
+  PROVIDER_APIS,
+  type ProviderApi,
+  type ProviderRequestView,
+  providerErrorResponse,
+  type SentRequest,
+  viewOfProviderRequest,
+} from '@mcp-sampling/testing/provider-apis';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { DRAFT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompts.js';
+import { buildServer } from '../src/server.js';
+import { structured, textOf } from './fixtures.js';
+
+const eras: Era[] = ['2025', '2026-07-28'];
+const apis = fakeProviderApis();
+let host: MockHost | undefined;
+let consoleSpies: MockInstance[] = [];
+
+beforeAll(() => apis.listen());
+beforeEach(() => {
+  consoleSpies = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')];
+});
+afterEach(async () => {
+  apis.reset();
+  for (const spy of consoleSpies) spy.mockRestore();
+  await host?.close();
+  host = undefined;
+});
+afterAll(() => apis.close());
+
+/** The models the steps are sent to: `outline` is preset `fast`, `draft` is `smart`; openai-compatible has one configured model. */
+const MODELS: Record<FakeProviderName, { fast: string; smart: string }> = {
+  anthropic: { fast: 'claude-haiku-4-5', smart: 'claude-opus-4-1' },
+  openai: { fast: 'gpt-4.1-mini', smart: 'gpt-5' },
+  'openai-compatible': { fast: 'llama3.2', smart: 'llama3.2' },
+};
+
+/** Where each API carries its native structured output (a `json_schema` format). */
+const STRUCTURED_OUTPUT: Record<FakeProviderName, { format: string[]; schema: string[] }> = {
+  anthropic: { format: ['output_config', 'format'], schema: ['output_config', 'format', 'schema'] },
+  openai: { format: ['text', 'format'], schema: ['text', 'format', 'schema'] },
+  'openai-compatible': { format: ['response_format'], schema: ['response_format', 'json_schema', 'schema'] },
+};
+
+/** Where each API puts the reply's token limit. */
+const MAX_TOKENS_FIELD: Record<FakeProviderName, string> = {
+  anthropic: 'max_tokens',
+  openai: 'max_output_tokens',
+  'openai-compatible': 'max_tokens',
+};
+
+/** The value at `path` in a request body. */
+const at = (body: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], body);
+
+/** The server with its fallback going to `api` (fast retries, so failures stay quick). */
+const serverUsing = (api: ProviderApi, options: Parameters<typeof buildServer>[0] = {}) =>
+  buildServer({ provider: { ...api.config, retryBaseDelayMs: 1, maxRetries: 1 }, ...options });
+
+/** Everything written to console.error and console.warn during the test. */
+const consoleText = () => JSON.stringify(consoleSpies.map((spy) => spy.mock.calls));
+
+/** Why the fallback answered (`provenance.reason`). */
+const reasonOf = (result: { structuredContent?: unknown }) =>
+  (result.structuredContent as { provenance: { reason: string } }).provenance.reason;
+
+const OUTLINE_PROMPT = `${OUTLINE_SYSTEM}\n\n${JSON_REPLY_RULES}`;
+const OUTLINE = { points: ['The harbour reopens on 3 May.', 'The sea wall repairs finished early.', 'Thank the volunteers.'] };
+/** A draft that passes every check for ARGS: 27 words, both required points made. */
+const GOOD =
+  'Good news for Eastcliff: the harbour reopens on 3 May. The sea wall repairs finished early and cost 9,000 pounds. ' +
+  'Thank you to every volunteer who helped.';
+const ARGS = {
+  brief: 'Tell the town the harbour reopens on 3 May after the repairs.',
+  kind: 'announcement',
+  maxWords: 120,
+  mustInclude: ['The harbour reopens on 3 May', 'Repairs cost 9,000 pounds'],
+};
+
+/** The provider's answer to each step, told apart by system prompt: the outline JSON, the draft text, nothing else. */
+function answerByStep(view: ProviderRequestView): string {
+  if (view.system === OUTLINE_PROMPT) return JSON.stringify(OUTLINE);
+  if (view.system === DRAFT_SYSTEM) return GOOD;
+  return 'UNEXPECTED STEP';
+}
+
+const viewsOf = (api: ProviderApi, sent: readonly SentRequest[]) =>
+  sent.map((request) => viewOfProviderRequest(api, request.body));
+
+describe.each(PROVIDER_APIS)('draft through $name', (api) => {
+  describe.each(eras)('on %s, with a host that does not sample', (era) => {
+    it('runs outline then draft against the provider, the outline as native structured output, and never shows the key', async () => {
+      const sent = apis.answerText(api, answerByStep);
+      host = await connectInMemory(() => serverUsing(api), { era, sampling: false });
+
+      const result = await host.callTool('draft', ARGS);
+
+      expect(result.isError).toBeFalsy();
+      expect(structured(result)).toMatchObject({
+        draft: GOOD,
+        outline: [...OUTLINE.points, 'Repairs cost 9,000 pounds'],
+        revisions: 0,
+        coverage: [
+          { point: 'The harbour reopens on 3 May', included: true },
+          { point: 'Repairs cost 9,000 pounds', included: true },
+        ],
+        provenance: {
+          path: 'provider',
+          models: [...new Set([`${MODELS[api.name].fast}-fake`, `${MODELS[api.name].smart}-fake`])],
+          era,
+          rounds: 2,
+          samples: 2,
+        },
+      });
+      expect(reasonOf(result)).toMatch(/^no-capability: /);
+      expect(host.requests).toHaveLength(0);
+
+      const views = viewsOf(api, sent);
+      expect(views.map((view) => view.system)).toEqual([OUTLINE_PROMPT, DRAFT_SYSTEM]);
+      expect(views.map((view) => view.model)).toEqual([MODELS[api.name].fast, MODELS[api.name].smart]);
+      expect(sent.map((request) => request.body[MAX_TOKENS_FIELD[api.name]])).toEqual([560, 300]);
+      const [outline, draft] = views;
+      expect(outline?.userText).toContain(`The brief:\n<untrusted-input name="brief">\n${ARGS.brief}\n</untrusted-input>`);
+      expect(outline?.userText).toContain(
+        '<untrusted-input name="must-include">\n1. The harbour reopens on 3 May\n2. Repairs cost 9,000 pounds\n</untrusted-input>',
+      );
+      expect(draft?.userText).toContain(`<untrusted-input name="brief">\n${ARGS.brief}\n</untrusted-input>`);
+      expect(draft?.userText).toContain(
+        '<untrusted-input name="outline">\n1. The harbour reopens on 3 May.\n2. The sea wall repairs finished early.\n' +
+          '3. Thank the volunteers.\n4. Repairs cost 9,000 pounds\n</untrusted-input>',
+      );
+
+      const paths = STRUCTURED_OUTPUT[api.name];
+      const [outlineBody, draftBody] = sent.map((request) => request.body);
+      expect(at(outlineBody, paths.format)).toMatchObject({ type: 'json_schema' });
+      expect(at(outlineBody, paths.schema)).toMatchObject({ properties: { points: { type: 'array' } }, required: ['points'] });
+      expect(at(draftBody, paths.format)).toBeUndefined();
+
+      expect(JSON.stringify(sent.map((request) => request.body))).not.toContain(api.key);
+      expect(JSON.stringify(result)).not.toContain(api.key);
+      expect(consoleText()).not.toContain(api.key);
+    });
+  });
+});
+
+describe.each(eras)('draft when the provider rejects the key, on %s', (era) => {
+  it('ends in an isError naming the 401 and what to configure, and never shows the key', async () => {
+    const api = COMPATIBLE_API;
+    const sent = apis.answer(api, () => providerErrorResponse(api, 401, `bad token ${api.key}`));
+    host = await connectInMemory(() => serverUsing(api, { fallback: fallbackPolicyOf(['provider', 'heuristic', 'error']) }), {
+      era,
+      sampling: false,
+    });
+
+    const result = await host.callTool('draft', ARGS);
+
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toMatch(/does not offer MCP sampling/);
+    expect(text).toContain(
+      'Fallbacks: the provider failed: The OpenAI-compatible endpoint rejected the API key (HTTP 401, model llama3.2). ' +
+        'Check that MCP_SAMPLING_API_KEY holds a current key',
+    );
+    expect(text).toContain("the tool 'draft' has no heuristic");
+    expect(text).toMatch(/ANTHROPIC_API_KEY or OPENAI_API_KEY/);
+    expect(sent).toHaveLength(1); // the outline, not retried: an auth failure will not pass on a second try
+    expect(JSON.stringify(result)).not.toContain(api.key);
+    expect(consoleText()).not.toContain(api.key);
+  });
+});
+
+describe('draft when the host declines midway, on 2025', () => {
+  it('keeps the outline the host wrote and asks the provider for the draft only', async () => {
+    const api = ANTHROPIC_API;
+    const sent = apis.answerText(api, answerByStep);
+    host = await connectInMemory(() => serverUsing(api, { fallback: fallbackPolicyOf(['error'], { declined: ['provider'] }) }), {
+      era: '2025',
+      script: { rules: [{ match: 'outline', reply: reply.json(OUTLINE) }], otherwise: reply.decline() },
+    });
+
+    const result = await host.callTool('draft', ARGS);
+
+    expect(result.isError).toBeFalsy();
+    expect(host.requests.map((request) => request.key)).toEqual(['outline', 'draft']);
+    const views = viewsOf(api, sent);
+    expect(views.map((view) => view.system)).toEqual([DRAFT_SYSTEM]);
+    expect(views[0]?.model).toBe('claude-opus-4-1');
+    expect(views[0]?.userText).toContain('<untrusted-input name="outline">\n1. The harbour reopens on 3 May.\n');
+    expect(structured(result)).toMatchObject({
+      draft: GOOD,
+      revisions: 0,
+      provenance: { path: 'provider', models: ['mock-model', 'claude-opus-4-1-fake'], era: '2025', samples: 2 },
+    });
+    expect(reasonOf(result)).toMatch(/^declined: The host declined step 'draft'/);
+  });
+});
