@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout } from '@mcp-sampling/testing/bin-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
@@ -42,8 +43,6 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
     expect(host.requests.map((r) => r.key)).toEqual(['route', 'route:repair-1']);
     expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
 
-    expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
-    expect(host.transport.strayStdoutLines).toEqual([]);
-    expect(host.transport.stderr).toContain('mcp-server-route');
+    expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
   });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout } from '@mcp-sampling/testing/bin-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentOf } from './texts.js';
 
@@ -31,8 +32,6 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
     });
     expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
 
-    expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
-    expect(host.transport.strayStdoutLines).toEqual([]);
-    expect(host.transport.stderr).toContain('mcp-server-summarise');
+    expectOnlyJsonRpcOnStdout(host, 'mcp-server-summarise');
   });
 });

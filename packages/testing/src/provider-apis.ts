@@ -110,7 +110,35 @@ export interface ProviderRequestView {
   system: string;
   /** Every user turn's text, joined by newlines. */
   userText: string;
+  /** The reply's token limit, wherever the format puts it. */
+  maxTokens: unknown;
+  /** The native structured-output request (`type: 'json_schema'` and its schema), when there is one. */
+  structuredOutput?: { format: Record<string, unknown>; schema: unknown };
 }
+
+/**
+ * The model ids the providers package picks per tier when nothing overrides them (and the model a
+ * compatible endpoint is configured with): what tests expect on the wire.
+ */
+export const EXPECTED_TIER_MODELS: Readonly<Record<FakeProviderName, Readonly<Record<'fast' | 'balanced' | 'smart', string>>>> = {
+  anthropic: { fast: 'claude-haiku-4-5', balanced: 'claude-sonnet-4-5', smart: 'claude-opus-4-1' },
+  openai: { fast: 'gpt-4.1-mini', balanced: 'gpt-4.1', smart: 'gpt-5' },
+  'openai-compatible': { fast: 'llama3.2', balanced: 'llama3.2', smart: 'llama3.2' },
+};
+
+/** Where each format carries the token limit and the native structured output. */
+const WIRE: Record<FakeProviderName, { maxTokens: string; format: readonly string[]; schema: readonly string[] }> = {
+  anthropic: { maxTokens: 'max_tokens', format: ['output_config', 'format'], schema: ['output_config', 'format', 'schema'] },
+  openai: { maxTokens: 'max_output_tokens', format: ['text', 'format'], schema: ['text', 'format', 'schema'] },
+  'openai-compatible': {
+    maxTokens: 'max_tokens',
+    format: ['response_format'],
+    schema: ['response_format', 'json_schema', 'schema'],
+  },
+};
+
+const at = (body: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], body);
 
 /** Reads model, system prompt and user text out of any of the three wire formats. */
 export function viewOfProviderRequest(api: ProviderApi, body: Record<string, unknown>): ProviderRequestView {
@@ -132,7 +160,21 @@ export function viewOfProviderRequest(api: ProviderApi, body: Record<string, unk
     .filter((turn) => turn.role === 'user')
     .map((turn) => textOf(turn.content))
     .join('\n');
-  return { model: String(body.model), system, userText };
+  const wire = WIRE[api.name];
+  const format = at(body, wire.format);
+  return {
+    model: String(body.model),
+    system,
+    userText,
+    maxTokens: body[wire.maxTokens],
+    ...(typeof format === 'object' &&
+      format !== null && { structuredOutput: { format: format as Record<string, unknown>, schema: at(body, wire.schema) } }),
+  };
+}
+
+/** `api`'s configuration with retries that do not wait, so failure tests stay fast. */
+export function quickConfig(api: ProviderApi): ProviderApi['config'] & { retryBaseDelayMs: number; maxRetries: number } {
+  return { ...api.config, retryBaseDelayMs: 1, maxRetries: 1 };
 }
 
 /** The fake APIs of one test file: an msw server that fails on any request no handler expects. */

@@ -1,0 +1,75 @@
+/**
+ * What every server bin promises on its command line, as a vitest suite a server registers with
+ * one call: `--help` on stdout, `--version`, usage errors on stderr with exit code 2 (unknown flags,
+ * a fallback policy or provider configured wrong), and a node shebang.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { StdioMockHost } from './mock-host.js';
+
+/** The bin under test. */
+export interface BinUnderTest {
+  /** Command name, e.g. `mcp-server-route`. */
+  name: string;
+  /** Absolute path of the built entry (`dist/bin.js`). */
+  path: string;
+  /** The package version `--version` must print. */
+  version: string;
+}
+
+/** Run the bin with `args` (and extra environment), collecting exit code and output. */
+function runBin(bin: BinUnderTest, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin.path, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** Registers the command-line contract tests for `bin`. */
+export function describeBinContract(bin: BinUnderTest): void {
+  describe(`${bin.name} command line`, () => {
+    it('prints help on stdout, with the fallback options', () => {
+      const out = execFileSync(process.execPath, [bin.path, '--help'], { encoding: 'utf8' });
+      expect(out.startsWith(`${bin.name} ${bin.version}\n`)).toBe(true);
+      for (const mention of ['MCP_SAMPLING_TIMEOUT_MS', '--fallback ACTIONS', 'ANTHROPIC_API_KEY'])
+        expect(out).toContain(mention);
+    });
+
+    it('prints its version', () => {
+      expect(execFileSync(process.execPath, [bin.path, '--version'], { encoding: 'utf8' }).trim()).toBe(bin.version);
+    });
+
+    it('rejects an unknown flag on stderr with exit code 2', () => {
+      const run = runBin(bin, ['--bogus']);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/Unknown option '--bogus'.*\n.*--help/);
+    });
+
+    it('refuses to start with a fallback policy written wrong, naming the variable', () => {
+      const run = runBin(bin, ['--fallback', 'provider,magic']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/MCP_SAMPLING_FALLBACK: unknown action 'magic'/);
+      const fromEnv = runBin(bin, [], { MCP_SAMPLING_FALLBACK_DECLINED: 'error,provider' });
+      expect(fromEnv.status).toBe(2);
+      expect(fromEnv.stderr).toMatch(/MCP_SAMPLING_FALLBACK_DECLINED: 'error' ends the list/);
+    });
+
+    it('refuses to start with a provider configured wrong, without echoing secrets', () => {
+      const run = runBin(bin, ['--provider', 'skynet'], { OPENAI_API_KEY: 'sk-test-never-printed-0123456789' });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/MCP_SAMPLING_PROVIDER/);
+      expect(run.stderr).not.toContain('sk-test-never-printed-0123456789');
+      expect(run.stderr.split('\n').some((line) => /^\s+at /.test(line))).toBe(false);
+    });
+
+    it('is executable with a node shebang', () => {
+      expect(readFileSync(bin.path, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    });
+  });
+}
+
+/** Asserts a spawned server spoke only JSON-RPC on stdout and logged its start on stderr. */
+export function expectOnlyJsonRpcOnStdout(host: StdioMockHost, binName: string): void {
+  expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
+  expect(host.transport.strayStdoutLines).toEqual([]);
+  expect(host.transport.stderr).toContain(binName);
+}
