@@ -1,3 +1,4 @@
+export { chunkText } from './chunking.js';
 export { extractiveSummary } from './extractive.js';
 export { jsonFromSchema } from './json-from-schema.js';
 export { dataOf, OFFLINE_MODEL, type OfflineRequest, offlineAnswer } from './offline-model.js';

@@ -25,18 +25,18 @@ export function jsonFromSchema(schema: Schema, text: string): unknown {
   const stemCounts = new Map<string, number>();
   for (const word of contentWordsOf(text)) stemCounts.set(stem(word), (stemCounts.get(stem(word)) ?? 0) + 1);
   const source = { root: schema, stemCounts, sentences: sentences.length > 0 ? sentences : [text.slice(0, 200)] };
-  return valueOf(schema, source, 0, '');
+  return buildValue(schema, source, 0, '');
 }
 
-function valueOf(schema: Schema, source: Source, index: number, name: string): unknown {
+function buildValue(schema: Schema, source: Source, index: number, name: string): unknown {
   const resolved = resolve(schema, source.root);
   if ('const' in resolved) return resolved.const;
   if (Array.isArray(resolved.enum)) return rankedChoice(resolved.enum, source, index);
   const union = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
   if (Array.isArray(union))
-    return valueOf(union.find((option) => option.type !== 'null') ?? (union[0] as Schema), source, index, name);
+    return buildValue(union.find((option) => option.type !== 'null') ?? (union[0] as Schema), source, index, name);
   if (Array.isArray(resolved.allOf) && resolved.allOf.length > 0)
-    return valueOf(resolved.allOf[0] as Schema, source, index, name);
+    return buildValue(resolved.allOf[0] as Schema, source, index, name);
   switch (typeOf(resolved)) {
     case 'object':
       return objectOf(resolved, source, index);
@@ -87,7 +87,7 @@ function rankedChoice(options: unknown[], source: Source, index: number): unknow
 
 function objectOf(schema: Schema, source: Source, index: number): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
-  return Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, valueOf(property, source, index, key)]));
+  return Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, buildValue(property, source, index, key)]));
 }
 
 function arrayOf(schema: Schema, source: Source): unknown[] {
@@ -98,7 +98,7 @@ function arrayOf(schema: Schema, source: Source): unknown[] {
     ? (resolve(items, source.root).enum as unknown[]).length
     : Number.POSITIVE_INFINITY;
   const wanted = Math.min(max, Math.max(min, Math.min(3, source.sentences.length, choices)));
-  return Array.from({ length: wanted }, (_, index) => valueOf(items, source, index, ''));
+  return Array.from({ length: wanted }, (_, index) => buildValue(items, source, index, ''));
 }
 
 function stringOf(schema: Schema, source: Source, index: number): string {

@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_CHUNK_CHARS, chunkText } from '../src/chunking.js';
-import { contextOf } from './fixtures.js';
+import { chunkText } from '../src/index.js';
+
+/** `count` numbered paragraphs of a few sentences each. */
+const paragraphs = (count: number) =>
+  Array.from({ length: count }, (_, n) => `Message ${n} arrived on a Monday. It asked about the harbour. It was answered.`).join(
+    '\n\n',
+  );
 
 describe('chunkText', () => {
   it('keeps short text as one chunk', () => {
-    expect(chunkText('One paragraph.\n\nAnother one.')).toEqual(['One paragraph.\n\nAnother one.']);
+    expect(chunkText('One paragraph.\n\nAnother one.', 1_000)).toEqual(['One paragraph.\n\nAnother one.']);
   });
 
-  it('splits long text on paragraph boundaries, every chunk within the limit, nothing lost', () => {
-    const text = contextOf(100_000);
-    const chunks = chunkText(text);
+  it('splits on paragraph boundaries, every chunk within the limit, neighbours over it, nothing lost', () => {
+    const text = paragraphs(400);
+    const chunks = chunkText(text, 2_000);
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.length).toBeLessThanOrEqual(Math.floor((2 * text.length) / CONTEXT_CHUNK_CHARS) + 1);
+    expect(chunks.length).toBeLessThanOrEqual(Math.floor((2 * text.length) / 2_000) + 1);
     for (const chunk of chunks) {
-      expect(chunk.length).toBeLessThanOrEqual(CONTEXT_CHUNK_CHARS);
-      expect(chunk.startsWith('Message ')).toBe(true); // whole paragraphs only
+      expect(chunk.length).toBeLessThanOrEqual(2_000);
+      expect(chunk.startsWith('Message ')).toBe(true);
     }
     for (let i = 1; i < chunks.length; i += 1) {
-      expect((chunks[i - 1] as string).length + (chunks[i] as string).length).toBeGreaterThan(CONTEXT_CHUNK_CHARS - 2);
+      expect((chunks[i - 1] as string).length + (chunks[i] as string).length).toBeGreaterThan(2_000 - 2);
     }
     expect(chunks.join('\n\n')).toBe(text);
   });
@@ -38,6 +43,6 @@ describe('chunkText', () => {
   });
 
   it('ignores blank paragraphs', () => {
-    expect(chunkText('\n\n  \n\nOnly this.\n\n\n')).toEqual(['Only this.']);
+    expect(chunkText('\n\n  \n\nOnly this.\n\n\n', 100)).toEqual(['Only this.']);
   });
 });
