@@ -10,27 +10,22 @@
  * Prints a table to stdout and writes the figures to <repo>/.bench/classify.json.
  * A MISS is reported, never turned into a failing exit code.
  */
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { connectStdio, reply } from '@mcp-sampling/testing';
+import { reply } from '@mcp-sampling/testing';
 import {
-  checkStdout,
+  benchServers,
+  call,
   coldStarts,
-  compareInterleaved,
-  formatTable,
-  machineInfo,
+  compareKitWithBaseline,
+  compareLastRequests,
+  comparisonTable,
   peakRssMiB,
+  runBench,
   verdict,
-  writeBenchReport,
+  withKitAndBaseline,
 } from '@mcp-sampling/testing/bench';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const packageDir = path.resolve(here, '..');
-const KIT = { command: process.execPath, args: [path.join(packageDir, 'dist', 'bin.js')] };
-const BASELINE = { command: process.execPath, args: [path.join(here, 'baseline-server.mjs')] };
+const SERVERS = benchServers(import.meta.url);
 
-const ERAS = ['2025', '2026-07-28'];
 const WARMUP_CALLS = 50;
 const TIMED_CALLS = 2000;
 const BLOCK = 25;
@@ -82,46 +77,37 @@ const INSTANT = reply.json(ANSWER);
 
 // ---------------------------------------------------------------- helpers
 
-async function call(host, args) {
-  const result = await host.callTool('classify', args, { timeout: 60_000 });
-  if (result.isError) throw new Error(`classify failed: ${JSON.stringify(result.content)}`);
-  return result;
-}
-
+const classify = (host, args) => call(host, 'classify', args, 60_000);
 const utf8Bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 // ---------------------------------------------------------------- measurements
 
 /** (a) one 50-label classify per call, kit and baseline interleaved in alternating blocks. */
 async function timedCalls(kitHost, baseHost, problems, era) {
-  await call(kitHost, TIMED_ARGS);
-  await call(baseHost, TIMED_ARGS);
-  // The SDK's legacy shim (baseline, 2025) adds a `_meta.progressToken` of its own; the rest must match byte for byte.
-  const withoutMeta = ({ _meta, ...params }) => JSON.stringify(params);
-  const kitParams = withoutMeta(kitHost.requests.at(-1)?.params);
-  if (kitParams !== withoutMeta(baseHost.requests.at(-1)?.params)) {
-    problems.push(`${era}: the baseline's sampling request differs from the kit's`);
-  }
+  await classify(kitHost, TIMED_ARGS);
+  await classify(baseHost, TIMED_ARGS);
+  const { identical, requestBytes } = compareLastRequests(kitHost, baseHost);
+  if (!identical) problems.push(`${era}: the baseline's sampling request differs from the kit's`);
 
   const classifyOn = (host, who) => async () => {
-    const result = await call(host, TIMED_ARGS);
+    const result = await classify(host, TIMED_ARGS);
     if (result.structuredContent?.label !== 'Refunds 1') throw new Error(`${who}: unexpected label`);
     host.reset(); // keep the recorded requests from piling up over thousands of calls
   };
-  const { subject, baseline, ...rest } = await compareInterleaved({
-    subject: classifyOn(kitHost, 'kit'),
+  const comparison = await compareKitWithBaseline({
+    kit: classifyOn(kitHost, 'kit'),
     baseline: classifyOn(baseHost, 'baseline'),
     calls: TIMED_CALLS,
     warmup: WARMUP_CALLS,
     block: BLOCK,
   });
-  return { ...rest, kit: subject, baseline, requestBytes: Buffer.byteLength(kitParams, 'utf8') };
+  return { ...comparison, requestBytes };
 }
 
 /** (b) the sampling request for 100 labels with short descriptions, as the host received it. */
 async function requestSize(kitHost) {
   kitHost.reset();
-  await call(kitHost, SIZE_ARGS);
+  await classify(kitHost, SIZE_ARGS);
   const [request] = kitHost.requests;
   return {
     labels: SIZE_LABELS,
@@ -134,23 +120,18 @@ async function requestSize(kitHost) {
 }
 
 async function measureEra(era, problems) {
-  const kitHost = await connectStdio(KIT, { era, script: INSTANT });
-  const baseHost = await connectStdio(BASELINE, { era, script: INSTANT });
-  let timed;
-  let size;
-  let rss;
-  try {
-    timed = await timedCalls(kitHost, baseHost, problems, era);
-    size = await requestSize(kitHost);
-    await call(baseHost, SIZE_ARGS);
-    rss = { kitMiB: peakRssMiB(kitHost), baselineMiB: peakRssMiB(baseHost) };
-    checkStdout(kitHost, `kit ${era}`, problems);
-    checkStdout(baseHost, `baseline ${era}`, problems);
-  } finally {
-    await kitHost.close();
-    await baseHost.close();
-  }
-  const { kit, baseline, runs } = await coldStarts({ kit: KIT, baseline: BASELINE }, era, COLD_STARTS);
+  const { timed, size, rss } = await withKitAndBaseline(
+    SERVERS,
+    { era, script: INSTANT },
+    problems,
+    async (kitHost, baseHost) => {
+      const timed = await timedCalls(kitHost, baseHost, problems, era);
+      const size = await requestSize(kitHost);
+      await classify(baseHost, SIZE_ARGS);
+      return { timed, size, rss: { kitMiB: peakRssMiB(kitHost), baselineMiB: peakRssMiB(baseHost) } };
+    },
+  );
+  const { kit, baseline, runs } = await coldStarts(SERVERS, era, COLD_STARTS);
   return { timed, requestSize: size, coldStart: { runs, kit, baseline }, peakRss: rss };
 }
 
@@ -160,68 +141,37 @@ const ms = (value) => value.toFixed(1);
 const ms2 = (value) => value.toFixed(2);
 
 function table(report) {
-  const rows = [['era', 'measure', 'kit', 'baseline', 'figure', 'target', 'result']];
-  for (const era of ERAS) {
-    const { timed: t, requestSize: size, coldStart: c, peakRss: rss } = report.eras[era];
-    const add = (measure, kit = '', baseline = '', figure = '', target = '', result = '') =>
-      rows.push([era, measure, kit, baseline, figure, target, result]);
-    add(`classify, ${TIMED_LABELS} labels: median ms/call`, ms2(t.kit.medianMs), ms2(t.baseline.medianMs));
-    add(`classify, ${TIMED_LABELS} labels: p90 ms/call`, ms2(t.kit.p90Ms), ms2(t.baseline.p90Ms));
-    add(
-      'ratio kit/baseline (median of block pairs)',
-      '',
-      '',
-      t.ratio.toFixed(3),
-      `<= ${TARGETS.ratio}`,
-      verdict(t.ratio, TARGETS.ratio),
-    );
-    add(`request bytes, ${TIMED_LABELS} labels`, '', '', String(t.requestBytes));
-    add(`request bytes, ${SIZE_LABELS} labels (params JSON, UTF-8)`, '', '', String(size.paramsBytes));
-    add(`  of which one copy of the JSON Schema (it is sent twice)`, '', '', String(size.jsonSchemaBytes));
-    add(`  user text chars / maxTokens, ${SIZE_LABELS} labels`, '', '', `${size.userTextChars} / ${size.maxTokens}`);
-    add(`cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
-    add('peak RSS MiB (VmHWM)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
+  const rows = comparisonTable();
+  for (const [era, { timed: t, requestSize: size, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
+    rows.add(era, `classify, ${TIMED_LABELS} labels: median ms/call`, ms2(t.kit.medianMs), ms2(t.baseline.medianMs));
+    rows.add(era, `classify, ${TIMED_LABELS} labels: p90 ms/call`, ms2(t.kit.p90Ms), ms2(t.baseline.p90Ms));
+    rows.check(era, 'ratio kit/baseline (median of block pairs)', t.ratio, TARGETS.ratio);
+    rows.add(era, `request bytes, ${TIMED_LABELS} labels`, '', '', String(t.requestBytes));
+    rows.add(era, `request bytes, ${SIZE_LABELS} labels (params JSON, UTF-8)`, '', '', String(size.paramsBytes));
+    rows.add(era, `  of which one copy of the JSON Schema (it is sent twice)`, '', '', String(size.jsonSchemaBytes));
+    rows.add(era, `  user text chars / maxTokens, ${SIZE_LABELS} labels`, '', '', `${size.userTextChars} / ${size.maxTokens}`);
+    rows.add(era, `cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
+    rows.add(era, 'peak RSS MiB (VmHWM)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
   }
-  return formatTable(rows);
+  return rows.format();
 }
 
-async function main() {
-  const started = performance.now();
-  const problems = [];
-  const report = {
-    benchmark: 'classify',
-    date: new Date().toISOString(),
-    machine: machineInfo(),
-    settings: {
-      warmupCalls: WARMUP_CALLS,
-      timedCalls: TIMED_CALLS,
-      blockSize: BLOCK,
-      coldStarts: COLD_STARTS,
-      timedLabels: TIMED_LABELS,
-      sizeLabels: SIZE_LABELS,
-      textChars: TICKET.length,
-    },
-    targets: { ratio: TARGETS.ratio },
-    eras: {},
-  };
-  for (const era of ERAS) {
-    process.stderr.write(`bench: measuring era ${era}…\n`);
-    report.eras[era] = await measureEra(era, problems);
-  }
-  report.verdicts = Object.fromEntries(ERAS.map((era) => [era, { ratio: verdict(report.eras[era].timed.ratio, TARGETS.ratio) }]));
-  report.problems = problems;
-  report.elapsedSeconds = (performance.now() - started) / 1000;
-
-  const m = report.machine;
-  console.log(`classify benchmark: ${m.node}, ${m.cpus} CPU(s), ${m.cpuModel}, ${m.platform}`);
-  console.log(
+await runBench({
+  name: 'classify',
+  settings: {
+    warmupCalls: WARMUP_CALLS,
+    timedCalls: TIMED_CALLS,
+    blockSize: BLOCK,
+    coldStarts: COLD_STARTS,
+    timedLabels: TIMED_LABELS,
+    sizeLabels: SIZE_LABELS,
+    textChars: TICKET.length,
+  },
+  targets: { ratio: TARGETS.ratio },
+  measureEra,
+  verdicts: (figures) => ({ ratio: verdict(figures.timed.ratio, TARGETS.ratio) }),
+  describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio, instant host; text ${TICKET.length} chars, ` +
-      `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}\n`,
-  );
-  console.log(table(report));
-  console.log(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const written = writeBenchReport('classify', report);
-  console.log(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
-}
-
-await main();
+    `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
+  table,
+});

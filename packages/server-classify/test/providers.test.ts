@@ -2,90 +2,42 @@
  * `classify` without the host's model: the kit's fallback policy runs the same tool with the step
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs.
  */
-import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost } from '@mcp-sampling/testing';
+import { fallbackPolicyOf, JSON_REPLY_RULES, type Provenance } from '@mcp-sampling/kit';
+import type { Era } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
-  type FakeProviderName,
+  EXPECTED_TIER_MODELS,
   fakeProviderApis,
   PROVIDER_APIS,
-  type ProviderApi,
   providerErrorResponse,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyHeuristically } from '../src/heuristic.js';
 import { SINGLE_LABEL_SYSTEM_PROMPT } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
 import { REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
 
 const eras: Era[] = ['2025', '2026-07-28'];
-const apis = fakeProviderApis();
-let host: MockHost | undefined;
-let consoleSpies: MockInstance[] = [];
-
+const apis = fakeProviderApis({ recordConsole: true });
 beforeAll(() => apis.listen());
-beforeEach(() => {
-  consoleSpies = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')];
-});
-afterEach(async () => {
-  apis.reset();
-  for (const spy of consoleSpies) spy.mockRestore();
-  await host?.close();
-  host = undefined;
-});
+afterEach(() => apis.reset());
 afterAll(() => apis.close());
-
-/** The model `classify` (preset `fast`) is sent to: the provider's `fast` default, or the configured model. */
-const FAST_MODEL: Record<FakeProviderName, string> = {
-  anthropic: 'claude-haiku-4-5',
-  openai: 'gpt-4.1-mini',
-  'openai-compatible': 'llama3.2',
-};
-
-/** Where each API carries its native structured output: the `json_schema` format, and the schema inside it. */
-const STRUCTURED_OUTPUT: Record<FakeProviderName, { format: string[]; schema: string[] }> = {
-  anthropic: { format: ['output_config', 'format'], schema: ['output_config', 'format', 'schema'] },
-  openai: { format: ['text', 'format'], schema: ['text', 'format', 'schema'] },
-  'openai-compatible': { format: ['response_format'], schema: ['response_format', 'json_schema', 'schema'] },
-};
-
-/** Where each API puts the reply's token limit. */
-const MAX_TOKENS_FIELD: Record<FakeProviderName, string> = {
-  anthropic: 'max_tokens',
-  openai: 'max_output_tokens',
-  'openai-compatible': 'max_tokens',
-};
-
-/** The value at `path` in a request body. */
-const at = (body: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], body);
-
-/** The server with a non-sampling host's fallback going to `api` (fast retries, so failures stay quick). */
-const serverUsing = (api: ProviderApi, options: Parameters<typeof buildServer>[0] = {}) =>
-  buildServer({ provider: { ...api.config, retryBaseDelayMs: 1, maxRetries: 1 }, ...options });
-
-/** Everything written to console.error and console.warn during the test. */
-const consoleText = () => JSON.stringify(consoleSpies.map((spy) => spy.mock.calls));
-
-interface Provenance {
-  path: string;
-  models: string[];
-  era: string;
-  rounds: number;
-  samples: number;
-  reason: string;
-}
-const provenanceOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: Provenance }).provenance;
 
 const ANSWER = { labels: [{ label: 'Billing', confidence: 0.9 }], rationale: 'It asks for a refund of a duplicate charge.' };
 
+/** Why the fallback answered (`provenance.reason`). */
+const reasonOf = (result: { structuredContent?: unknown }) =>
+  (result.structuredContent as { provenance: Provenance }).provenance.reason;
+
 describe.each(PROVIDER_APIS)('classify through $name', (api) => {
+  /** `classify` asks for preset `fast`: the provider's `fast` model, or the compatible endpoint's configured one. */
+  const model = EXPECTED_TIER_MODELS[api.name].fast;
+
   describe.each(eras)('on %s, with a host that does not sample', (era) => {
     it('answers with the provider, sending the label set as native structured output, and never shows the key', async () => {
       const sent = apis.answerText(api, JSON.stringify(ANSWER));
-      host = await connectInMemory(() => serverUsing(api), { era, sampling: false });
+      const host = await apis.connectServer(buildServer, api, { era });
 
       const result = await host.callTool('classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS });
 
@@ -94,30 +46,26 @@ describe.each(PROVIDER_APIS)('classify through $name', (api) => {
         label: 'Billing',
         labels: [{ label: 'Billing', confidence: 0.9 }],
         rationale: ANSWER.rationale,
-        provenance: { path: 'provider', models: [`${FAST_MODEL[api.name]}-fake`], era, rounds: 1, samples: 1 },
+        provenance: { path: 'provider', models: [`${model}-fake`], era, rounds: 1, samples: 1 },
       });
-      expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
+      expect(reasonOf(result)).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
       expect(sent).toHaveLength(1);
-      const body = sent[0]?.body ?? {};
-      const view = viewOfProviderRequest(api, body);
-      expect(view.model).toBe(FAST_MODEL[api.name]);
-      expect(body[MAX_TOKENS_FIELD[api.name]]).toBe(145); // 100 + 3 entries × (12 + ⌈9 / 3⌉)
+      const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+      expect(view.model).toBe(model);
+      expect(view.maxTokens).toBe(145); // 100 + 3 entries × (12 + ⌈9 / 3⌉)
       expect(view.system).toBe(`${SINGLE_LABEL_SYSTEM_PROMPT}\n\n${JSON_REPLY_RULES}`);
       expect(view.userText).toContain(`The text:\n<untrusted-input name="text">\n${REFUND_TICKET}\n</untrusted-input>`);
       expect(view.userText).toContain('<untrusted-input name="labels">\n- "Billing": Invoices, payments, refunds and charges.');
-      const paths = STRUCTURED_OUTPUT[api.name];
-      expect(at(body, paths.format)).toMatchObject({ type: 'json_schema' });
-      expect(at(at(body, paths.schema), ['properties', 'labels', 'items', 'properties', 'label', 'enum'])).toEqual([
-        'Billing',
-        'Technical',
-        'Sales',
-      ]);
+      expect(view.structuredOutput?.format).toMatchObject({ type: 'json_schema' });
+      expect(view.structuredOutput?.schema).toMatchObject({
+        properties: { labels: { items: { properties: { label: { enum: ['Billing', 'Technical', 'Sales'] } } } } },
+      });
 
-      expect(JSON.stringify(body)).not.toContain(api.key);
+      expect(JSON.stringify(sent[0]?.body)).not.toContain(api.key);
       expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(consoleText()).not.toContain(api.key);
+      expect(apis.consoleText()).not.toContain(api.key);
     });
   });
 });
@@ -126,10 +74,8 @@ describe.each(eras)('classify when the provider rejects the key, on %s', (era) =
   it('falls to the lexical heuristic, says why in provenance, and never shows the key', async () => {
     const api = ANTHROPIC_API;
     const sent = apis.answer(api, () => providerErrorResponse(api, 401, `invalid x-api-key: ${api.key}`));
-    host = await connectInMemory(() => serverUsing(api, { fallback: fallbackPolicyOf(['provider', 'heuristic', 'error']) }), {
-      era,
-      sampling: false,
-    });
+    const fallback = fallbackPolicyOf(['provider', 'heuristic', 'error']);
+    const host = await apis.connectServer(buildServer, api, { era }, { fallback });
 
     const result = await host.callTool('classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS });
 
@@ -138,11 +84,11 @@ describe.each(eras)('classify when the provider rejects the key, on %s', (era) =
       ...classifyHeuristically({ text: REFUND_TICKET, labels: SUPPORT_LABELS, multiLabel: false }),
       provenance: { path: 'heuristic', models: [], era, rounds: 0, samples: 0 },
     });
-    expect(provenanceOf(result).reason).toMatch(
+    expect(reasonOf(result)).toMatch(
       /^no-capability: .* Then the provider failed: .*rejected the API key \(HTTP 401, model claude-haiku-4-5\)/,
     );
     expect(sent).toHaveLength(1); // an auth failure is not retried
     expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(consoleText()).not.toContain(api.key);
+    expect(apis.consoleText()).not.toContain(api.key);
   });
 });

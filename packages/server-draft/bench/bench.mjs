@@ -10,17 +10,13 @@
  * Prints a table to stdout and writes the figures to <repo>/.bench/draft.json.
  * A MISS is reported, never turned into a failing exit code.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { connectStdio, reply } from '@mcp-sampling/testing';
-import { checkStdout, formatTable, machineInfo, median, verdict, writeBenchReport } from '@mcp-sampling/testing/bench';
+import { benchServers, call, checkStdout, formatTable, median, runBench, verdict } from '@mcp-sampling/testing/bench';
 import { chunkText } from '../dist/chunking.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const KIT = { command: process.execPath, args: [path.resolve(here, '..', 'dist', 'bin.js')] };
+const { kit: KIT } = benchServers(import.meta.url);
 
-const ERAS = ['2025', '2026-07-28'];
 const SAMPLE_MS = 200;
 const WARMUP_CALLS = 2;
 const TIMED_CALLS = 10;
@@ -85,9 +81,8 @@ const SLOW_HOST = {
 async function timedCall(host, args) {
   host.reset();
   const start = performance.now();
-  const result = await host.callTool('draft', args, { timeout: 120_000 });
+  const result = await call(host, 'draft', args);
   const wallMs = performance.now() - start;
-  if (result.isError) throw new Error(`draft failed: ${JSON.stringify(result.content)}`);
   const structured = result.structuredContent;
   if (structured.revisions !== 1 || structured.coverage.some((entry) => !entry.included)) {
     throw new Error(`unexpected result: ${JSON.stringify(structured)}`);
@@ -133,8 +128,8 @@ function table(report) {
   const rows = [
     ['era', 'call', 'rounds', 'samples', 'median wall ms', 'min-max ms', `rounds x ${SAMPLE_MS} ms`, 'ratio', 'target', 'result'],
   ];
-  for (const era of ERAS) {
-    for (const [name, r] of Object.entries(report.eras[era])) {
+  for (const [era, calls] of Object.entries(report.eras)) {
+    for (const [name, r] of Object.entries(calls)) {
       rows.push([
         era,
         name,
@@ -152,48 +147,27 @@ function table(report) {
   return formatTable(rows);
 }
 
-async function main() {
-  const started = performance.now();
-  const problems = [];
-  const report = {
-    benchmark: 'draft',
-    date: new Date().toISOString(),
-    machine: machineInfo(),
-    settings: {
-      hostMsPerSample: SAMPLE_MS,
-      warmupCalls: WARMUP_CALLS,
-      timedCalls: TIMED_CALLS,
-      contextChars: CONTEXT.length,
-      contextParts: chunkText(CONTEXT).length,
-      mustInclude: MUST_INCLUDE.length,
-    },
-    targets: { wallOverRoundsRatio: TARGET_RATIO },
-    eras: {},
-  };
-  for (const era of ERAS) {
-    process.stderr.write(`bench: measuring era ${era}…\n`);
-    report.eras[era] = {};
-    for (const name of Object.keys(CALLS)) report.eras[era][name] = await measure(era, name, problems);
-  }
-  report.verdicts = Object.fromEntries(
-    ERAS.map((era) => [
-      era,
-      Object.fromEntries(Object.entries(report.eras[era]).map(([name, r]) => [name, verdict(r.ratio, TARGET_RATIO)])),
-    ]),
-  );
-  report.problems = problems;
-  report.elapsedSeconds = (performance.now() - started) / 1000;
+const CONTEXT_PARTS = chunkText(CONTEXT).length;
 
-  const m = report.machine;
-  console.log(`draft benchmark: ${m.node}, ${m.cpus} CPU(s), ${m.cpuModel}, ${m.platform}`);
-  console.log(
+await runBench({
+  name: 'draft',
+  settings: {
+    hostMsPerSample: SAMPLE_MS,
+    warmupCalls: WARMUP_CALLS,
+    timedCalls: TIMED_CALLS,
+    contextChars: CONTEXT.length,
+    contextParts: CONTEXT_PARTS,
+    mustInclude: MUST_INCLUDE.length,
+  },
+  targets: { wallOverRoundsRatio: TARGET_RATIO },
+  measureEra: async (era, problems) => {
+    const figures = {};
+    for (const name of Object.keys(CALLS)) figures[name] = await measure(era, name, problems);
+    return figures;
+  },
+  verdicts: (figures) => Object.fromEntries(Object.entries(figures).map(([name, r]) => [name, verdict(r.ratio, TARGET_RATIO)])),
+  describe: () =>
     `dist/bin.js over stdio; host answers every sample after ${SAMPLE_MS} ms; one revision forced; ` +
-      `long context ${CONTEXT.length} chars in ${report.settings.contextParts} parts; median of ${TIMED_CALLS} calls after ${WARMUP_CALLS} warm-up\n`,
-  );
-  console.log(table(report));
-  console.log(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const written = writeBenchReport('draft', report);
-  console.log(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
-}
-
-await main();
+    `long context ${CONTEXT.length} chars in ${CONTEXT_PARTS} parts; median of ${TIMED_CALLS} calls after ${WARMUP_CALLS} warm-up`,
+  table,
+});

@@ -3,12 +3,12 @@
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs. The
  * provider never sees step keys, so its requests are told apart by their system prompts.
  */
-import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { fallbackPolicyOf, JSON_REPLY_RULES, type Provenance } from '@mcp-sampling/kit';
+import { type Era, reply } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
   COMPATIBLE_API,
-  type FakeProviderName,
+  EXPECTED_TIER_MODELS,
   fakeProviderApis,
   PROVIDER_APIS,
   type ProviderApi,
@@ -17,63 +17,16 @@ import {
   type SentRequest,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompts.js';
 import { buildServer } from '../src/server.js';
 import { structured, textOf } from './fixtures.js';
 
 const eras: Era[] = ['2025', '2026-07-28'];
-const apis = fakeProviderApis();
-let host: MockHost | undefined;
-let consoleSpies: MockInstance[] = [];
-
+const apis = fakeProviderApis({ recordConsole: true });
 beforeAll(() => apis.listen());
-beforeEach(() => {
-  consoleSpies = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')];
-});
-afterEach(async () => {
-  apis.reset();
-  for (const spy of consoleSpies) spy.mockRestore();
-  await host?.close();
-  host = undefined;
-});
+afterEach(() => apis.reset());
 afterAll(() => apis.close());
-
-/** The models the steps are sent to: `outline` is preset `fast`, `draft` is `smart`; openai-compatible has one configured model. */
-const MODELS: Record<FakeProviderName, { fast: string; smart: string }> = {
-  anthropic: { fast: 'claude-haiku-4-5', smart: 'claude-opus-4-1' },
-  openai: { fast: 'gpt-4.1-mini', smart: 'gpt-5' },
-  'openai-compatible': { fast: 'llama3.2', smart: 'llama3.2' },
-};
-
-/** Where each API carries its native structured output (a `json_schema` format). */
-const STRUCTURED_OUTPUT: Record<FakeProviderName, { format: string[]; schema: string[] }> = {
-  anthropic: { format: ['output_config', 'format'], schema: ['output_config', 'format', 'schema'] },
-  openai: { format: ['text', 'format'], schema: ['text', 'format', 'schema'] },
-  'openai-compatible': { format: ['response_format'], schema: ['response_format', 'json_schema', 'schema'] },
-};
-
-/** Where each API puts the reply's token limit. */
-const MAX_TOKENS_FIELD: Record<FakeProviderName, string> = {
-  anthropic: 'max_tokens',
-  openai: 'max_output_tokens',
-  'openai-compatible': 'max_tokens',
-};
-
-/** The value at `path` in a request body. */
-const at = (body: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((value, name) => (value as Record<string, unknown> | undefined)?.[name], body);
-
-/** The server with its fallback going to `api` (fast retries, so failures stay quick). */
-const serverUsing = (api: ProviderApi, options: Parameters<typeof buildServer>[0] = {}) =>
-  buildServer({ provider: { ...api.config, retryBaseDelayMs: 1, maxRetries: 1 }, ...options });
-
-/** Everything written to console.error and console.warn during the test. */
-const consoleText = () => JSON.stringify(consoleSpies.map((spy) => spy.mock.calls));
-
-/** Why the fallback answered (`provenance.reason`). */
-const reasonOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: { reason: string } }).provenance.reason;
 
 const OUTLINE_PROMPT = `${OUTLINE_SYSTEM}\n\n${JSON_REPLY_RULES}`;
 const OUTLINE = { points: ['The harbour reopens on 3 May.', 'The sea wall repairs finished early.', 'Thank the volunteers.'] };
@@ -98,11 +51,18 @@ function answerByStep(view: ProviderRequestView): string {
 const viewsOf = (api: ProviderApi, sent: readonly SentRequest[]) =>
   sent.map((request) => viewOfProviderRequest(api, request.body));
 
+/** Why the fallback answered (`provenance.reason`). */
+const reasonOf = (result: { structuredContent?: unknown }) =>
+  (result.structuredContent as { provenance: Provenance }).provenance.reason;
+
 describe.each(PROVIDER_APIS)('draft through $name', (api) => {
+  /** `outline` asks for preset `fast` and `draft` for `smart`; a compatible endpoint has one configured model for both. */
+  const models = EXPECTED_TIER_MODELS[api.name];
+
   describe.each(eras)('on %s, with a host that does not sample', (era) => {
     it('runs outline then draft against the provider, the outline as native structured output, and never shows the key', async () => {
       const sent = apis.answerText(api, answerByStep);
-      host = await connectInMemory(() => serverUsing(api), { era, sampling: false });
+      const host = await apis.connectServer(buildServer, api, { era });
 
       const result = await host.callTool('draft', ARGS);
 
@@ -117,7 +77,7 @@ describe.each(PROVIDER_APIS)('draft through $name', (api) => {
         ],
         provenance: {
           path: 'provider',
-          models: [...new Set([`${MODELS[api.name].fast}-fake`, `${MODELS[api.name].smart}-fake`])],
+          models: [...new Set([`${models.fast}-fake`, `${models.smart}-fake`])],
           era,
           rounds: 2,
           samples: 2,
@@ -128,8 +88,8 @@ describe.each(PROVIDER_APIS)('draft through $name', (api) => {
 
       const views = viewsOf(api, sent);
       expect(views.map((view) => view.system)).toEqual([OUTLINE_PROMPT, DRAFT_SYSTEM]);
-      expect(views.map((view) => view.model)).toEqual([MODELS[api.name].fast, MODELS[api.name].smart]);
-      expect(sent.map((request) => request.body[MAX_TOKENS_FIELD[api.name]])).toEqual([560, 300]);
+      expect(views.map((view) => view.model)).toEqual([models.fast, models.smart]);
+      expect(views.map((view) => view.maxTokens)).toEqual([560, 300]);
       const [outline, draft] = views;
       expect(outline?.userText).toContain(`The brief:\n<untrusted-input name="brief">\n${ARGS.brief}\n</untrusted-input>`);
       expect(outline?.userText).toContain(
@@ -141,15 +101,16 @@ describe.each(PROVIDER_APIS)('draft through $name', (api) => {
           '3. Thank the volunteers.\n4. Repairs cost 9,000 pounds\n</untrusted-input>',
       );
 
-      const paths = STRUCTURED_OUTPUT[api.name];
-      const [outlineBody, draftBody] = sent.map((request) => request.body);
-      expect(at(outlineBody, paths.format)).toMatchObject({ type: 'json_schema' });
-      expect(at(outlineBody, paths.schema)).toMatchObject({ properties: { points: { type: 'array' } }, required: ['points'] });
-      expect(at(draftBody, paths.format)).toBeUndefined();
+      expect(outline?.structuredOutput?.format).toMatchObject({ type: 'json_schema' });
+      expect(outline?.structuredOutput?.schema).toMatchObject({
+        properties: { points: { type: 'array' } },
+        required: ['points'],
+      });
+      expect(draft?.structuredOutput).toBeUndefined();
 
       expect(JSON.stringify(sent.map((request) => request.body))).not.toContain(api.key);
       expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(consoleText()).not.toContain(api.key);
+      expect(apis.consoleText()).not.toContain(api.key);
     });
   });
 });
@@ -158,10 +119,8 @@ describe.each(eras)('draft when the provider rejects the key, on %s', (era) => {
   it('ends in an isError naming the 401 and what to configure, and never shows the key', async () => {
     const api = COMPATIBLE_API;
     const sent = apis.answer(api, () => providerErrorResponse(api, 401, `bad token ${api.key}`));
-    host = await connectInMemory(() => serverUsing(api, { fallback: fallbackPolicyOf(['provider', 'heuristic', 'error']) }), {
-      era,
-      sampling: false,
-    });
+    const fallback = fallbackPolicyOf(['provider', 'heuristic', 'error']);
+    const host = await apis.connectServer(buildServer, api, { era }, { fallback });
 
     const result = await host.callTool('draft', ARGS);
 
@@ -176,7 +135,7 @@ describe.each(eras)('draft when the provider rejects the key, on %s', (era) => {
     expect(text).toMatch(/ANTHROPIC_API_KEY or OPENAI_API_KEY/);
     expect(sent).toHaveLength(1); // the outline, not retried: an auth failure will not pass on a second try
     expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(consoleText()).not.toContain(api.key);
+    expect(apis.consoleText()).not.toContain(api.key);
   });
 });
 
@@ -184,10 +143,9 @@ describe('draft when the host declines midway, on 2025', () => {
   it('keeps the outline the host wrote and asks the provider for the draft only', async () => {
     const api = ANTHROPIC_API;
     const sent = apis.answerText(api, answerByStep);
-    host = await connectInMemory(() => serverUsing(api, { fallback: fallbackPolicyOf(['error'], { declined: ['provider'] }) }), {
-      era: '2025',
-      script: { rules: [{ match: 'outline', reply: reply.json(OUTLINE) }], otherwise: reply.decline() },
-    });
+    const script = { rules: [{ match: 'outline', reply: reply.json(OUTLINE) }], otherwise: reply.decline() };
+    const fallback = fallbackPolicyOf(['error'], { declined: ['provider'] });
+    const host = await apis.connectServer(buildServer, api, { era: '2025', sampling: true, script }, { fallback });
 
     const result = await host.callTool('draft', ARGS);
 
@@ -195,12 +153,13 @@ describe('draft when the host declines midway, on 2025', () => {
     expect(host.requests.map((request) => request.key)).toEqual(['outline', 'draft']);
     const views = viewsOf(api, sent);
     expect(views.map((view) => view.system)).toEqual([DRAFT_SYSTEM]);
-    expect(views[0]?.model).toBe('claude-opus-4-1');
+    const smart = EXPECTED_TIER_MODELS.anthropic.smart;
+    expect(views[0]?.model).toBe(smart);
     expect(views[0]?.userText).toContain('<untrusted-input name="outline">\n1. The harbour reopens on 3 May.\n');
     expect(structured(result)).toMatchObject({
       draft: GOOD,
       revisions: 0,
-      provenance: { path: 'provider', models: ['mock-model', 'claude-opus-4-1-fake'], era: '2025', samples: 2 },
+      provenance: { path: 'provider', models: ['mock-model', `${smart}-fake`], era: '2025', samples: 2 },
     });
     expect(reasonOf(result)).toMatch(/^declined: The host declined step 'draft'/);
   });

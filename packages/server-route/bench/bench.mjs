@@ -9,25 +9,20 @@
  * JSON-RPC. Prints a table to stdout and writes the figures to <repo>/.bench/route.json.
  * A MISS is reported, never turned into a failing exit code.
  */
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { connectStdio, reply } from '@mcp-sampling/testing';
 import {
-  checkStdout,
-  compareInterleaved,
-  formatTable,
-  machineInfo,
+  benchServers,
+  call,
+  compareKitWithBaseline,
+  compareLastRequests,
+  comparisonTable,
+  runBench,
   verdict,
-  writeBenchReport,
+  withKitAndBaseline,
 } from '@mcp-sampling/testing/bench';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const packageDir = path.resolve(here, '..');
-const KIT = { command: process.execPath, args: [path.join(packageDir, 'dist', 'bin.js')] };
-const BASELINE = { command: process.execPath, args: [path.join(here, 'baseline-server.mjs')] };
+const SERVERS = benchServers(import.meta.url);
 
-const ERAS = ['2025', '2026-07-28'];
 const WARMUP_CALLS = 100;
 const TIMED_CALLS = 1000;
 const BLOCK = 50;
@@ -120,58 +115,42 @@ const INSTANT = reply.json({ route: CHOSEN, confidence: 0.9, reason: 'Webhook de
 
 // ---------------------------------------------------------------- measurements
 
-async function call(host, args) {
-  const result = await host.callTool('route', args, { timeout: 120_000 });
-  if (result.isError) throw new Error(`route failed: ${JSON.stringify(result.content)}`);
+/** One `route` call that must pick the chosen route. */
+async function route(host, args) {
+  const result = await call(host, 'route', args);
   if (result.structuredContent?.route !== CHOSEN) throw new Error(`unexpected route ${result.structuredContent?.route}`);
   return result;
 }
 
 const bytes = (value) => Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
 
-/** Request params without `_meta`, which the SDK's 2025 shim adds to the baseline's pushed request (a progress token). */
-const paramsOf = (host) => {
-  const { _meta: _added, ...params } = host.requests[0]?.params ?? {};
-  return JSON.stringify(params);
-};
-
 /** One call on each server; both must have sent the same request bytes. */
 async function sameRequest(kitHost, baseHost, era, problems) {
   kitHost.reset();
   baseHost.reset();
-  await call(kitHost, { request: REQUEST, routes: ROUTES_50 });
-  await call(baseHost, { request: REQUEST, routes: ROUTES_50 });
-  const kit = paramsOf(kitHost);
-  const baseline = paramsOf(baseHost);
-  if (kit !== baseline) problems.push(`${era}: the kit and the baseline sent different sampling requests`);
-  return { identical: kit === baseline, requestBytes: bytes(kit) };
+  await route(kitHost, { request: REQUEST, routes: ROUTES_50 });
+  await route(baseHost, { request: REQUEST, routes: ROUTES_50 });
+  const comparison = compareLastRequests(kitHost, baseHost);
+  if (!comparison.identical) problems.push(`${era}: the kit and the baseline sent different sampling requests`);
+  return comparison;
 }
 
 async function latency(kitHost, baseHost) {
   const args = { request: REQUEST, routes: ROUTES_50 };
-  const { subject, baseline, ...rest } = await compareInterleaved({
-    subject: () => call(kitHost, args),
-    baseline: () => call(baseHost, args),
+  return compareKitWithBaseline({
+    kit: () => route(kitHost, args),
+    baseline: () => route(baseHost, args),
     calls: TIMED_CALLS,
     warmup: WARMUP_CALLS,
     block: BLOCK,
   });
-  return { ...rest, kit: subject, baseline };
 }
 
 async function measureEra(era, problems) {
-  const kitHost = await connectStdio(KIT, { era, script: INSTANT });
-  const baseHost = await connectStdio(BASELINE, { era, script: INSTANT });
-  try {
-    const request = await sameRequest(kitHost, baseHost, era, problems);
-    const single = await latency(kitHost, baseHost);
-    checkStdout(kitHost, `kit ${era}`, problems);
-    checkStdout(baseHost, `baseline ${era}`, problems);
-    return { request, single };
-  } finally {
-    await kitHost.close();
-    await baseHost.close();
-  }
+  return withKitAndBaseline(SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => ({
+    request: await sameRequest(kitHost, baseHost, era, problems),
+    single: await latency(kitHost, baseHost),
+  }));
 }
 
 /** (b) what the kit sends for 100 routes, typical and largest. */
@@ -181,7 +160,7 @@ async function requestSizes(problems) {
     ['typical', routesOf(100)],
     ['largest', largestRoutes()],
   ]) {
-    const host = await connectStdio(KIT, {
+    const host = await connectStdio(SERVERS.kit, {
       era: '2025',
       script: reply.json({ route: routes[0].name, confidence: 0.9, reason: 'r' }),
     });
@@ -209,73 +188,45 @@ async function requestSizes(problems) {
 const ms2 = (value) => value.toFixed(2);
 
 function table(report) {
-  const rows = [['era', 'measure', 'kit', 'baseline', 'figure', 'target', 'result']];
-  for (const era of ERAS) {
-    const { single: s, request } = report.eras[era];
-    const add = (measure, kit = '', baseline = '', figure = '', target = '', result = '') =>
-      rows.push([era, measure, kit, baseline, figure, target, result]);
-    add('route, 50 routes: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
-    add('route, 50 routes: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
-    add(
-      'ratio kit/baseline (median of block pairs)',
-      '',
-      '',
-      s.ratio.toFixed(3),
-      `<= ${TARGET_RATIO}`,
-      verdict(s.ratio, TARGET_RATIO),
+  const rows = comparisonTable();
+  for (const [era, { single: s, request }] of Object.entries(report.eras)) {
+    rows.add(era, 'route, 50 routes: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
+    rows.add(era, 'route, 50 routes: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
+    rows.check(era, 'ratio kit/baseline (median of block pairs)', s.ratio, TARGET_RATIO);
+    rows.add(
+      era,
+      'sampling request bytes, 50 routes (identical?)',
+      String(request.requestBytes),
+      request.identical ? 'same' : 'DIFFERENT',
     );
-    add('sampling request bytes, 50 routes (identical?)', String(request.requestBytes), request.identical ? 'same' : 'DIFFERENT');
   }
   for (const [label, size] of Object.entries(report.requestSize)) {
-    rows.push([
+    rows.add(
       'size',
       `100 routes, ${label}: request / user text / schema bytes`,
       `${size.requestBytes} / ${size.userTextBytes} / ${size.metadataSchemaBytes}`,
       '',
       `args ${size.argumentBytes}`,
-      '',
-      '',
-    ]);
+    );
   }
-  return formatTable(rows);
+  return rows.format();
 }
 
-async function main() {
-  const started = performance.now();
-  const problems = [];
-  const report = {
-    benchmark: 'route',
-    date: new Date().toISOString(),
-    machine: machineInfo(),
-    settings: {
-      warmupCalls: WARMUP_CALLS,
-      timedCalls: TIMED_CALLS,
-      blockSize: BLOCK,
-      routes: ROUTES_50.length,
-      requestChars: REQUEST.length,
-    },
-    targets: { ratio: TARGET_RATIO },
-    eras: {},
-  };
-  for (const era of ERAS) {
-    process.stderr.write(`bench: measuring era ${era}…\n`);
-    report.eras[era] = await measureEra(era, problems);
-  }
-  report.requestSize = await requestSizes(problems);
-  report.verdicts = Object.fromEntries(ERAS.map((era) => [era, { ratio: verdict(report.eras[era].single.ratio, TARGET_RATIO) }]));
-  report.problems = problems;
-  report.elapsedSeconds = (performance.now() - started) / 1000;
-
-  const m = report.machine;
-  console.log(`route benchmark: ${m.node}, ${m.cpus} CPU(s), ${m.cpuModel}, ${m.platform}`);
-  console.log(
+await runBench({
+  name: 'route',
+  settings: {
+    warmupCalls: WARMUP_CALLS,
+    timedCalls: TIMED_CALLS,
+    blockSize: BLOCK,
+    routes: ROUTES_50.length,
+    requestChars: REQUEST.length,
+  },
+  targets: { ratio: TARGET_RATIO },
+  measureEra,
+  afterEras: async (problems) => ({ requestSize: await requestSizes(problems) }),
+  verdicts: (figures) => ({ ratio: verdict(figures.single.ratio, TARGET_RATIO) }),
+  describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; one route call over ${ROUTES_50.length} routes, ` +
-      `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}\n`,
-  );
-  console.log(table(report));
-  console.log(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const written = writeBenchReport('route', report);
-  console.log(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
-}
-
-await main();
+    `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
+  table,
+});

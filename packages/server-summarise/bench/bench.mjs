@@ -10,32 +10,27 @@
  * Prints a table to stdout and writes the figures to <repo>/.bench/summarise.json.
  * A MISS is reported, never turned into a failing exit code.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { connectStdio, reply } from '@mcp-sampling/testing';
 import {
+  benchServers,
+  call,
   checkStdout,
   coldStarts,
-  compareInterleaved,
-  formatTable,
-  machineInfo,
+  compareKitWithBaseline,
+  comparisonTable,
   peakRssMiB,
+  runBench,
   verdict,
-  writeBenchReport,
+  withKitAndBaseline,
 } from '@mcp-sampling/testing/bench';
 import { chunkText } from '../dist/chunking.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const packageDir = path.resolve(here, '..');
-const KIT_BIN = path.join(packageDir, 'dist', 'bin.js');
-const BASELINE_BIN = path.join(here, 'baseline-server.mjs');
-const KIT = { command: process.execPath, args: [KIT_BIN] };
+const SERVERS = benchServers(import.meta.url);
+const { kit: KIT, baseline: BASELINE } = SERVERS;
 // A provider configured for the fallback: the key is checked at start-up, the AI SDK is not loaded.
 const KIT_WITH_PROVIDER = { ...KIT, env: { ANTHROPIC_API_KEY: 'bench-placeholder-key' } };
-const BASELINE = { command: process.execPath, args: [BASELINE_BIN] };
 
-const ERAS = ['2025', '2026-07-28'];
 const WARMUP_CALLS = 100;
 const TIMED_CALLS = 2000;
 const BLOCK = 50;
@@ -147,16 +142,10 @@ function documentOf(chars, seed) {
 const SHORT_TEXT = documentOf(600, 7);
 const LONG_TEXT = documentOf(FANOUT_CHARS, 42);
 
-// ---------------------------------------------------------------- helpers
+// ---------------------------------------------------------------- host replies
 
 const INSTANT = reply.text('A short summary.');
 const SLOW = reply.delay(SAMPLE_MS, reply.text('A short summary.'));
-
-async function call(host, name, args) {
-  const result = await host.callTool(name, args, { timeout: 120_000 });
-  if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
-  return result;
-}
 
 // ---------------------------------------------------------------- measurements
 
@@ -167,14 +156,13 @@ async function singleSample(kitHost, baseHost) {
     const result = await call(host, 'summarise', args);
     if (result.structuredContent?.summary !== 'A short summary.') throw new Error(`${who}: unexpected summary`);
   };
-  const { subject, baseline, ...rest } = await compareInterleaved({
-    subject: summariseOn(kitHost, 'kit'),
+  return compareKitWithBaseline({
+    kit: summariseOn(kitHost, 'kit'),
     baseline: summariseOn(baseHost, 'baseline'),
     calls: TIMED_CALLS,
     warmup: WARMUP_CALLS,
     block: BLOCK,
   });
-  return { ...rest, kit: subject, baseline };
 }
 
 /** (b) one kit fan-out call on the long text, with a 200 ms-per-sample host. */
@@ -214,26 +202,22 @@ async function fanOutSequential(era, chunks, problems) {
 }
 
 async function measureEra(era, chunks, problems) {
-  const kitHost = await connectStdio(KIT, { era, script: INSTANT });
-  const baseHost = await connectStdio(BASELINE, { era, script: INSTANT });
-  let single;
-  let kitFanOut;
-  let rss;
-  try {
-    single = await singleSample(kitHost, baseHost);
-    kitFanOut = await fanOutKit(kitHost, chunks);
-    // The baseline's peak RSS after the same kind of load: (a), then one 400k summarise (one sample).
-    await call(baseHost, 'summarise', { text: LONG_TEXT });
-    rss = { kitMiB: peakRssMiB(kitHost), baselineMiB: peakRssMiB(baseHost) };
-    if (kitFanOut.hostRounds !== kitFanOut.provenanceRounds) {
-      problems.push(`${era}: host saw ${kitFanOut.hostRounds} rounds, provenance says ${kitFanOut.provenanceRounds}`);
-    }
-    checkStdout(kitHost, `kit ${era}`, problems);
-    checkStdout(baseHost, `baseline ${era}`, problems);
-  } finally {
-    await kitHost.close();
-    await baseHost.close();
-  }
+  const { single, kitFanOut, rss } = await withKitAndBaseline(
+    SERVERS,
+    { era, script: INSTANT },
+    problems,
+    async (kitHost, baseHost) => {
+      const single = await singleSample(kitHost, baseHost);
+      const kitFanOut = await fanOutKit(kitHost, chunks);
+      // The baseline's peak RSS after the same kind of load: (a), then one 400k summarise (one sample).
+      await call(baseHost, 'summarise', { text: LONG_TEXT });
+      const rss = { kitMiB: peakRssMiB(kitHost), baselineMiB: peakRssMiB(baseHost) };
+      if (kitFanOut.hostRounds !== kitFanOut.provenanceRounds) {
+        problems.push(`${era}: host saw ${kitFanOut.hostRounds} rounds, provenance says ${kitFanOut.provenanceRounds}`);
+      }
+      return { single, kitFanOut, rss };
+    },
+  );
   const sequential = await fanOutSequential(era, chunks, problems);
   const starts = await coldStarts({ kit: KIT, kitWithProvider: KIT_WITH_PROVIDER, baseline: BASELINE }, era, COLD_STARTS);
   const coldStart = {
@@ -255,103 +239,62 @@ const ms = (value) => value.toFixed(1);
 const ms2 = (value) => value.toFixed(2);
 
 function table(report) {
-  const rows = [['era', 'measure', 'kit', 'baseline', 'figure', 'target', 'result']];
-  for (const era of ERAS) {
-    const r = report.eras[era];
-    const { single: s, fanOut: f, coldStart: c, peakRss: rss } = r;
-    const add = (measure, kit = '', baseline = '', figure = '', target = '', result = '') =>
-      rows.push([era, measure, kit, baseline, figure, target, result]);
-    add('single sample: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
-    add('single sample: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
-    add(
-      'single sample: ratio kit/baseline (median of block pairs)',
-      '',
-      '',
-      s.ratio.toFixed(3),
-      `<= ${TARGETS.singleRatio}`,
-      verdict(s.ratio, TARGETS.singleRatio),
-    );
-    add(`fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks));
-    add('fan-out: rounds (host / provenance)', `${f.kit.hostRounds} / ${f.kit.provenanceRounds}`, String(f.sequential.rounds));
-    add('fan-out: samples answered', String(f.kit.samples), String(f.sequential.samples));
-    add(`fan-out: wall ms (host ${SAMPLE_MS} ms/sample)`, ms(f.kit.wallMs), ms(f.sequential.wallMs));
-    add(`fan-out: rounds x ${SAMPLE_MS} ms`, ms(f.kit.floorMs), ms(f.sequential.floorMs));
-    add(
-      `fan-out: ratio kit wall/(rounds x ${SAMPLE_MS})`,
-      '',
-      '',
-      f.kit.ratio.toFixed(3),
-      `<= ${TARGETS.fanoutRatio}`,
-      verdict(f.kit.ratio, TARGETS.fanoutRatio),
-    );
-    add('fan-out: speed-up sequential/kit', '', '', `${f.speedup.toFixed(2)}x`);
-    add(`cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
-    add('cold start: min-max ms', `${ms(c.kit.minMs)}-${ms(c.kit.maxMs)}`, `${ms(c.baseline.minMs)}-${ms(c.baseline.maxMs)}`);
-    add(
-      'cold start: ratio kit (no provider)/baseline',
-      '',
-      '',
-      c.noProviderRatio.toFixed(3),
-      `<= ${TARGETS.coldStartRatio}`,
-      verdict(c.noProviderRatio, TARGETS.coldStartRatio),
-    );
-    add('cold start: median ms, provider configured', ms(c.kitWithProvider.medianMs), '', c.providerRatio.toFixed(3));
-    add('peak RSS MiB (VmHWM, after (a) + 400k call)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
-  }
-  return formatTable(rows);
-}
-
-async function main() {
-  const started = performance.now();
-  const chunks = chunkText(LONG_TEXT);
-  const problems = [];
-  const report = {
-    benchmark: 'summarise',
-    date: new Date().toISOString(),
-    machine: machineInfo(),
-    settings: {
-      warmupCalls: WARMUP_CALLS,
-      timedCalls: TIMED_CALLS,
-      blockSize: BLOCK,
-      hostMsPerSample: SAMPLE_MS,
-      coldStarts: COLD_STARTS,
-      singleTextChars: SHORT_TEXT.length,
-    },
-    targets: {
-      singleSampleRatio: TARGETS.singleRatio,
-      fanOutRatio: TARGETS.fanoutRatio,
-      coldStartNoProviderRatio: TARGETS.coldStartRatio,
-    },
-    fanOutText: { chars: LONG_TEXT.length, chunks: chunks.length },
-    eras: {},
-  };
-  for (const era of ERAS) {
-    process.stderr.write(`bench: measuring era ${era}…\n`);
-    report.eras[era] = await measureEra(era, chunks, problems);
-  }
-  report.verdicts = Object.fromEntries(
-    ERAS.map((era) => [
+  const rows = comparisonTable();
+  for (const [era, { single: s, fanOut: f, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
+    rows.add(era, 'single sample: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
+    rows.add(era, 'single sample: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
+    rows.check(era, 'single sample: ratio kit/baseline (median of block pairs)', s.ratio, TARGETS.singleRatio);
+    rows.add(era, `fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks));
+    rows.add(
       era,
-      {
-        singleSampleRatio: verdict(report.eras[era].single.ratio, TARGETS.singleRatio),
-        fanOutRatio: verdict(report.eras[era].fanOut.kit.ratio, TARGETS.fanoutRatio),
-        coldStartNoProviderRatio: verdict(report.eras[era].coldStart.noProviderRatio, TARGETS.coldStartRatio),
-      },
-    ]),
-  );
-  report.problems = problems;
-  report.elapsedSeconds = (performance.now() - started) / 1000;
-
-  const m = report.machine;
-  console.log(`summarise benchmark: ${m.node}, ${m.cpus} CPU(s), ${m.cpuModel}, ${m.platform}`);
-  console.log(
-    `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; single-sample text ${SHORT_TEXT.length} chars, ` +
-      `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}\n`,
-  );
-  console.log(table(report));
-  console.log(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const written = writeBenchReport('summarise', report);
-  console.log(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
+      'fan-out: rounds (host / provenance)',
+      `${f.kit.hostRounds} / ${f.kit.provenanceRounds}`,
+      String(f.sequential.rounds),
+    );
+    rows.add(era, 'fan-out: samples answered', String(f.kit.samples), String(f.sequential.samples));
+    rows.add(era, `fan-out: wall ms (host ${SAMPLE_MS} ms/sample)`, ms(f.kit.wallMs), ms(f.sequential.wallMs));
+    rows.add(era, `fan-out: rounds x ${SAMPLE_MS} ms`, ms(f.kit.floorMs), ms(f.sequential.floorMs));
+    rows.check(era, `fan-out: ratio kit wall/(rounds x ${SAMPLE_MS})`, f.kit.ratio, TARGETS.fanoutRatio);
+    rows.add(era, 'fan-out: speed-up sequential/kit', '', '', `${f.speedup.toFixed(2)}x`);
+    rows.add(era, `cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
+    rows.add(
+      era,
+      'cold start: min-max ms',
+      `${ms(c.kit.minMs)}-${ms(c.kit.maxMs)}`,
+      `${ms(c.baseline.minMs)}-${ms(c.baseline.maxMs)}`,
+    );
+    rows.check(era, 'cold start: ratio kit (no provider)/baseline', c.noProviderRatio, TARGETS.coldStartRatio);
+    rows.add(era, 'cold start: median ms, provider configured', ms(c.kitWithProvider.medianMs), '', c.providerRatio.toFixed(3));
+    rows.add(era, 'peak RSS MiB (VmHWM, after (a) + 400k call)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
+  }
+  return rows.format();
 }
 
-await main();
+const chunks = chunkText(LONG_TEXT);
+await runBench({
+  name: 'summarise',
+  settings: {
+    warmupCalls: WARMUP_CALLS,
+    timedCalls: TIMED_CALLS,
+    blockSize: BLOCK,
+    hostMsPerSample: SAMPLE_MS,
+    coldStarts: COLD_STARTS,
+    singleTextChars: SHORT_TEXT.length,
+  },
+  targets: {
+    singleSampleRatio: TARGETS.singleRatio,
+    fanOutRatio: TARGETS.fanoutRatio,
+    coldStartNoProviderRatio: TARGETS.coldStartRatio,
+  },
+  inputs: { fanOutText: { chars: LONG_TEXT.length, chunks: chunks.length } },
+  measureEra: (era, problems) => measureEra(era, chunks, problems),
+  verdicts: (figures) => ({
+    singleSampleRatio: verdict(figures.single.ratio, TARGETS.singleRatio),
+    fanOutRatio: verdict(figures.fanOut.kit.ratio, TARGETS.fanoutRatio),
+    coldStartNoProviderRatio: verdict(figures.coldStart.noProviderRatio, TARGETS.coldStartRatio),
+  }),
+  describe: () =>
+    `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; single-sample text ${SHORT_TEXT.length} chars, ` +
+    `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
+  table,
+});

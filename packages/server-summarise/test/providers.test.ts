@@ -1,79 +1,63 @@
-import { fallbackPolicyOf } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost } from '@mcp-sampling/testing';
+/**
+ * `summarise` without the host's model: the kit's fallback policy runs the same tool with its steps
+ * answered by the server's own provider, against fakes of the providers' real HTTP APIs; when the
+ * provider fails too, the heuristic answers and provenance says why.
+ */
+import { fallbackPolicyOf, type Provenance } from '@mcp-sampling/kit';
+import type { Era } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
+  EXPECTED_TIER_MODELS,
   fakeProviderApis,
   neverAnswer,
   PROVIDER_APIS,
   type ProviderApi,
   providerErrorResponse,
+  quickConfig,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 
-const apis = fakeProviderApis();
+const apis = fakeProviderApis({ recordConsole: true });
 beforeAll(() => apis.listen());
+afterEach(() => apis.reset());
 afterAll(() => apis.close());
 
-let host: MockHost | undefined;
-let consoleError: MockInstance;
-beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(async () => {
-  apis.reset();
-  consoleError.mockRestore();
-  await host?.close();
-  host = undefined;
-});
-
 const TEXT = 'The harbour wall was repaired in May. The repair cost ten thousand pounds. The council paid for it.';
-/** The model each provider is asked for on the balanced preset (summarise's). */
-const BALANCED_MODEL: Record<ProviderApi['name'], string> = {
-  anthropic: 'claude-sonnet-4-5',
-  openai: 'gpt-4.1',
-  'openai-compatible': 'llama3.2',
-};
 
-/** A host that cannot sample, and a server whose fallback goes to `api` (then the heuristic). */
-async function connectThrough(api: ProviderApi, era: Era, provider: Record<string, unknown> = {}) {
-  host = await connectInMemory(
-    () =>
-      buildServer({
-        fallback: fallbackPolicyOf(['provider', 'heuristic', 'error']),
-        provider: { ...api.config, retryBaseDelayMs: 1, maxRetries: 1, ...provider },
-      }),
-    { era, sampling: false },
+/** A host that cannot sample, and a server whose fallback goes to `api` then the heuristic; `provider` overrides parts of its configuration. */
+const connectThrough = (api: ProviderApi, era: Era, provider: Record<string, unknown> = {}) =>
+  apis.connectServer(
+    buildServer,
+    api,
+    { era },
+    {
+      fallback: fallbackPolicyOf(['provider', 'heuristic', 'error']),
+      provider: { ...quickConfig(api), ...provider },
+    },
   );
-  return host;
-}
 
-interface Provenance {
-  path: string;
-  models: string[];
-  reason: string;
-}
 const provenanceOf = (result: { structuredContent?: unknown }) =>
   (result.structuredContent as { provenance: Provenance }).provenance;
 const expectKeyHidden = (api: ProviderApi, result: unknown) => {
   expect(JSON.stringify(result)).not.toContain(api.key);
-  expect(JSON.stringify(consoleError.mock.calls)).not.toContain(api.key);
+  expect(apis.consoleText()).not.toContain(api.key);
 };
 
 describe.each(PROVIDER_APIS)('summarise through $name when the host cannot sample', (api) => {
   it.each<Era>(['2025', '2026-07-28'])('answers on %s and says so', async (era) => {
     const sent = apis.answerText(api, 'The harbour wall was repaired for ten thousand pounds.', 'provider-model-7');
-    await connectThrough(api, era);
-    const result = await host?.callTool('summarise', { text: TEXT, maxWords: 40 });
-    expect(result?.structuredContent).toMatchObject({
+    const host = await connectThrough(api, era);
+    const result = await host.callTool('summarise', { text: TEXT, maxWords: 40 });
+    expect(result.structuredContent).toMatchObject({
       summary: 'The harbour wall was repaired for ten thousand pounds.',
       provenance: { path: 'provider', models: ['provider-model-7'], era, samples: 1 },
     });
-    expect(provenanceOf(result ?? {}).reason).toMatch(/^no-capability: /);
+    expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
     expect(sent).toHaveLength(1);
     const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
-    expect(view.model).toBe(BALANCED_MODEL[api.name]);
+    expect(view.model).toBe(EXPECTED_TIER_MODELS[api.name].balanced); // summarise asks for preset `balanced`
     expect(view.system).toMatch(/^You write the final summary of a document from the whole document\./);
     expect(view.userText).toBe(`The document:\n<untrusted-input name="document">\n${TEXT}\n</untrusted-input>`);
     expect(sent[0]?.headers.get('authorization') ?? sent[0]?.headers.get('x-api-key')).toContain(api.key);
@@ -90,9 +74,9 @@ describe('summarise when the provider fails (Anthropic, 2025 era)', () => {
         ? providerErrorResponse(api, 429, 'rate limited', { 'retry-after-ms': '1' })
         : Response.json(api.success('A summary after waiting.', 'claude-sonnet-4-5-x')),
     );
-    await connectThrough(api, '2025');
-    const result = await host?.callTool('summarise', { text: TEXT });
-    expect(result?.structuredContent).toMatchObject({ summary: 'A summary after waiting.', provenance: { path: 'provider' } });
+    const host = await connectThrough(api, '2025');
+    const result = await host.callTool('summarise', { text: TEXT });
+    expect(result.structuredContent).toMatchObject({ summary: 'A summary after waiting.', provenance: { path: 'provider' } });
     expect(sent).toHaveLength(2);
   });
 
@@ -108,10 +92,10 @@ describe('summarise when the provider fails (Anthropic, 2025 era)', () => {
     ['no answer in time', (_n: number, request: Request) => neverAnswer(request), 2, /time/i],
   ] as const)('falls to the heuristic after %s, says why, and never shows the key', async (_label, respond, attempts, why) => {
     const sent = apis.answer(api, respond);
-    await connectThrough(api, '2025', { timeoutMs: 50 });
-    const result = await host?.callTool('summarise', { text: TEXT });
-    expect(result?.isError).toBeFalsy();
-    const provenance = provenanceOf(result ?? {});
+    const host = await connectThrough(api, '2025', { timeoutMs: 50 });
+    const result = await host.callTool('summarise', { text: TEXT });
+    expect(result.isError).toBeFalsy();
+    const provenance = provenanceOf(result);
     expect(provenance.path).toBe('heuristic');
     expect(provenance.reason).toMatch(/the provider failed: /);
     expect(provenance.reason).toMatch(why);

@@ -1,14 +1,84 @@
 /**
  * Building blocks for `pnpm bench` scripts: interleaved ratio measurements against a baseline
- * measured in the same run, cold starts, peak memory, a plain-text table and the JSON report.
+ * measured in the same run, cold starts, peak memory, a plain-text table, the JSON report, and
+ * `runBench`, the skeleton every server's bench fills in.
  * Benchmarks report figures and verdicts; they never fail a build on timing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { connectStdio, type Era, type StdioMockHost } from './mock-host.js';
+import { fileURLToPath } from 'node:url';
+import type { CallToolResult } from '@modelcontextprotocol/client';
+import { connectStdio, type Era, type MockHost, type MockHostOptions, type StdioMockHost } from './mock-host.js';
 import type { ServerCommand } from './tapped-stdio-transport.js';
+
+/**
+ * The two servers a server package's bench spawns, from the bench script's `import.meta.url`
+ * (`<package>/bench/bench.mjs`): `kit`, the package's built bin (`dist/bin.js`), and `baseline`,
+ * the hand-written SDK-only server next to the script (`bench/baseline-server.mjs`; a bench without
+ * one uses `kit` only).
+ */
+export function benchServers(benchUrl: string): { kit: ServerCommand; baseline: ServerCommand } {
+  const benchDir = path.dirname(fileURLToPath(benchUrl));
+  return {
+    kit: { command: process.execPath, args: [path.resolve(benchDir, '..', 'dist', 'bin.js')] },
+    baseline: { command: process.execPath, args: [path.join(benchDir, 'baseline-server.mjs')] },
+  };
+}
+
+/**
+ * Spawns the kit and the baseline, each with a host of `options` (the same era and script), runs
+ * `measure` on the two hosts, checks that neither server wrote anything but JSON-RPC to stdout,
+ * and closes both.
+ */
+export async function withKitAndBaseline<T>(
+  servers: { kit: ServerCommand; baseline: ServerCommand },
+  options: MockHostOptions & { era: Era },
+  problems: string[],
+  measure: (kitHost: StdioMockHost, baseHost: StdioMockHost) => Promise<T>,
+): Promise<T> {
+  const kitHost = await connectStdio(servers.kit, options);
+  try {
+    const baseHost = await connectStdio(servers.baseline, options);
+    try {
+      const figures = await measure(kitHost, baseHost);
+      checkStdout(kitHost, `kit ${options.era}`, problems);
+      checkStdout(baseHost, `baseline ${options.era}`, problems);
+      return figures;
+    } finally {
+      await baseHost.close();
+    }
+  } finally {
+    await kitHost.close();
+  }
+}
+
+/** One `tools/call` that must succeed: an `isError` result throws, with its content. */
+export async function call(
+  host: MockHost,
+  tool: string,
+  args: Record<string, unknown>,
+  timeout = 120_000,
+): Promise<CallToolResult> {
+  const result = await host.callTool(tool, args, { timeout });
+  if (result.isError) throw new Error(`${tool} failed: ${JSON.stringify(result.content)}`);
+  return result;
+}
+
+/**
+ * Whether the kit's and the baseline's hosts last received the same sampling request, compared as
+ * JSON of the params without `_meta` (the SDK's 2025 shim adds a progress token of its own to the
+ * baseline's pushed request), and the size of the kit's in UTF-8 bytes.
+ */
+export function compareLastRequests(kitHost: MockHost, baseHost: MockHost): { identical: boolean; requestBytes: number } {
+  const paramsOf = (host: MockHost) => {
+    const { _meta: _added, ...params } = host.requests.at(-1)?.params ?? {};
+    return JSON.stringify(params);
+  };
+  const kit = paramsOf(kitHost);
+  return { identical: kit === paramsOf(baseHost), requestBytes: Buffer.byteLength(kit, 'utf8') };
+}
 
 /** Median of `values` (interpolated). */
 export function median(values: number[]): number {
@@ -42,18 +112,21 @@ export interface Comparison {
   blockPairs: number;
 }
 
+/** How many timed calls each side of a comparison makes, after how many warm-up calls, in blocks of how many. */
+export interface InterleaveCounts {
+  calls: number;
+  warmup: number;
+  block: number;
+}
+
 /**
  * Time `subject` against `baseline` in alternating blocks (subject first, then baseline first, …).
  * Neighbouring blocks share the machine's state, so slow drift and noisy neighbours cancel out of
  * each pair's ratio; the reported ratio is the median of those.
  */
-export async function compareInterleaved(options: {
-  subject: () => Promise<unknown>;
-  baseline: () => Promise<unknown>;
-  calls: number;
-  warmup: number;
-  block: number;
-}): Promise<Comparison> {
+export async function compareInterleaved(
+  options: InterleaveCounts & { subject: () => Promise<unknown>; baseline: () => Promise<unknown> },
+): Promise<Comparison> {
   const { subject, baseline, calls, warmup, block } = options;
   for (let index = 0; index < warmup; index += 1) {
     await subject();
@@ -86,6 +159,15 @@ export async function compareInterleaved(options: {
     ratio: median(pairRatios),
     blockPairs: pairRatios.length,
   };
+}
+
+/** `compareInterleaved` with the kit as subject: its figures under `kit` and `baseline`. */
+export async function compareKitWithBaseline(
+  options: InterleaveCounts & { kit: () => Promise<unknown>; baseline: () => Promise<unknown> },
+): Promise<Omit<Comparison, 'subject' | 'baseline'> & { kit: LatencyStats; baseline: LatencyStats }> {
+  const { kit, baseline, ...rest } = options;
+  const { subject, baseline: base, ...figures } = await compareInterleaved({ subject: kit, baseline, ...rest });
+  return { ...figures, kit: subject, baseline: base };
 }
 
 /** Spread of repeated timings. */
@@ -174,6 +256,23 @@ export function formatTable(rows: string[][], rightFrom = 2): string {
   return out.join('\n');
 }
 
+/**
+ * The table of a kit-versus-baseline bench: era, measure, kit, baseline, figure, target, result.
+ * `add` writes figures; `check` writes a figure (3 decimals) against its target with a verdict.
+ */
+export function comparisonTable() {
+  const rows: string[][] = [['era', 'measure', 'kit', 'baseline', 'figure', 'target', 'result']];
+  return {
+    add(era: string, measure: string, kit = '', baseline = '', figure = ''): void {
+      rows.push([era, measure, kit, baseline, figure, '', '']);
+    },
+    check(era: string, measure: string, value: number, target: number): void {
+      rows.push([era, measure, '', '', value.toFixed(3), `<= ${target}`, verdict(value, target)]);
+    },
+    format: (): string => formatTable(rows),
+  };
+}
+
 /** Every number rounded to 3 decimals, for the JSON report. */
 function tidy(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 1000) / 1000;
@@ -201,4 +300,83 @@ export function writeBenchReport(name: string, report: unknown): string {
   const outFile = path.join(outDir, `${name}.json`);
   writeFileSync(outFile, `${JSON.stringify(tidy(report), null, 2)}\n`);
   return path.relative(root, outFile);
+}
+
+/** What every bench report holds; `runBench` fills it in. */
+export interface BenchReport<Figures> {
+  benchmark: string;
+  date: string;
+  machine: ReturnType<typeof machineInfo>;
+  settings: Record<string, unknown>;
+  targets: Record<string, number>;
+  eras: Partial<Record<Era, Figures>>;
+  verdicts: Partial<Record<Era, Record<string, 'PASS' | 'MISS'>>>;
+  problems: string[];
+  elapsedSeconds: number;
+  /** `inputs` and the results of `afterEras`. */
+  [more: string]: unknown;
+}
+
+/** One server's bench, as `runBench` runs it. */
+export interface BenchSpec<Figures> {
+  /** Heads the printout and names the report, `<repo>/.bench/<name>.json`. */
+  name: string;
+  /** The eras measured, in order. Default: both. */
+  eras?: readonly Era[];
+  settings: Record<string, unknown>;
+  targets: Record<string, number>;
+  /** Report fields written before the per-era figures, e.g. the size of the input. */
+  inputs?: Record<string, unknown>;
+  /** Measures one era; anything wrong but not fatal goes in `problems`. */
+  measureEra(era: Era, problems: string[]): Promise<Figures>;
+  /** Measured once after every era; the fields are added to the report. */
+  afterEras?(problems: string[]): Promise<Record<string, unknown>>;
+  /** The verdicts (`verdict(figure, target)`) of one era's figures. */
+  verdicts(figures: Figures): Record<string, 'PASS' | 'MISS'>;
+  /** The line under the heading: what runs against what, and how often. */
+  describe(report: BenchReport<Figures>): string;
+  /** The table of figures (see `comparisonTable` and `formatTable`). */
+  table(report: BenchReport<Figures>): string;
+}
+
+/**
+ * Runs a bench: measures each era in turn (progress on stderr), then prints the machine, the
+ * description, the table and any problems to stdout and writes the figures to
+ * `<repo>/.bench/<name>.json`. A MISS is reported, never turned into a failing exit code.
+ */
+export async function runBench<Figures>(spec: BenchSpec<Figures>): Promise<BenchReport<Figures>> {
+  const started = performance.now();
+  const date = new Date().toISOString();
+  const machine = machineInfo();
+  const problems: string[] = [];
+  const eraList = spec.eras ?? (['2025', '2026-07-28'] as const);
+  const eras: Partial<Record<Era, Figures>> = {};
+  for (const era of eraList) {
+    process.stderr.write(`bench: measuring era ${era}…\n`);
+    eras[era] = await spec.measureEra(era, problems);
+  }
+  const after = await spec.afterEras?.(problems);
+  const verdicts = Object.fromEntries(eraList.map((era) => [era, spec.verdicts(eras[era] as Figures)]));
+  const report: BenchReport<Figures> = {
+    benchmark: spec.name,
+    date,
+    machine,
+    settings: spec.settings,
+    targets: spec.targets,
+    ...spec.inputs,
+    eras,
+    ...after,
+    verdicts,
+    problems,
+    elapsedSeconds: (performance.now() - started) / 1000,
+  };
+
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  print(`${spec.name} benchmark: ${machine.node}, ${machine.cpus} CPU(s), ${machine.cpuModel}, ${machine.platform}`);
+  print(`${spec.describe(report)}\n`);
+  print(spec.table(report));
+  print(problems.length === 0 ? '\nproblems: none' : `\nproblems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  const written = writeBenchReport(spec.name, report);
+  print(`\nfigures written to ${written} (${report.elapsedSeconds.toFixed(1)} s)`);
+  return report;
 }

@@ -3,8 +3,11 @@
  * success and an error look like on the wire, and a server that records every request. Used by the
  * providers package and by every server's provider-fallback tests, so all of them agree on the wire.
  */
+import { formatWithOptions } from 'node:util';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { HttpResponse, http } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
+import { connectInMemory, type MockHost, type MockHostOptions } from './mock-host.js';
 
 /** Provider names, as `@mcp-sampling/providers` spells them. */
 export type FakeProviderName = 'anthropic' | 'openai' | 'openai-compatible';
@@ -172,28 +175,53 @@ export function viewOfProviderRequest(api: ProviderApi, body: Record<string, unk
   };
 }
 
+/** A provider configuration whose retries do not wait. */
+export type QuickProviderConfig = ProviderApi['config'] & { retryBaseDelayMs: number; maxRetries: number };
+
 /** `api`'s configuration with retries that do not wait, so failure tests stay fast. */
-export function quickConfig(api: ProviderApi): ProviderApi['config'] & { retryBaseDelayMs: number; maxRetries: number } {
+export function quickConfig(api: ProviderApi): QuickProviderConfig {
   return { ...api.config, retryBaseDelayMs: 1, maxRetries: 1 };
 }
 
 /** The fake APIs of one test file: an msw server that fails on any request no handler expects. */
 export interface FakeProviderApis {
   server: SetupServer;
-  /** Start intercepting (call in `beforeAll`). */
+  /** Start intercepting (call in `beforeAll`); with `recordConsole`, start recording the console too. */
   listen(): void;
-  /** Drop this test's handlers (call in `afterEach`). */
-  reset(): void;
-  /** Stop intercepting (call in `afterAll`). */
+  /**
+   * Drop this test's handlers and close the hosts `connectServer` opened (call in `afterEach`, and
+   * await it); with `recordConsole`, start a fresh record for the next test.
+   */
+  reset(): Promise<void>;
+  /** Stop intercepting (call in `afterAll`) and give the console back. */
   close(): void;
   /** Answer `api` with `respond(n, request)` for the n-th request (1-based); returns the record of requests. */
   answer(api: ProviderApi, respond: (n: number, request: Request) => Response | Promise<Response>): SentRequest[];
   /** Answer every request to `api` with a success carrying `text` (computed per request if a function). */
   answerText(api: ProviderApi, text: string | ((view: ProviderRequestView) => string), model?: string): SentRequest[];
+  /**
+   * Connects a host in-process to the server `build` makes with its fallback provider pointed at
+   * `api` (`quickConfig`), `options` merged over that. The host cannot sample unless `host` says
+   * so; `reset()` closes it.
+   */
+  connectServer<Options extends { provider?: unknown }>(
+    build: (options?: Options) => McpServer,
+    api: ProviderApi,
+    host: MockHostOptions,
+    options?: Options,
+  ): Promise<MockHost>;
+  /** With `recordConsole`: what console.error and console.warn were given during the current test. */
+  consoleText(): string;
 }
 
-export function fakeProviderApis(): FakeProviderApis {
+/**
+ * `recordConsole: true` also records (and silences) console.error and console.warn from `listen()`
+ * to `close()`, one record per test, so a test can check that a key never reached the logs.
+ */
+export function fakeProviderApis(options: { recordConsole?: boolean } = {}): FakeProviderApis {
   const server = setupServer();
+  let logs: RecordedConsole | undefined;
+  const hosts: MockHost[] = [];
   const answer: FakeProviderApis['answer'] = (api, respond) => {
     const sent: SentRequest[] = [];
     server.use(
@@ -207,9 +235,23 @@ export function fakeProviderApis(): FakeProviderApis {
   };
   return {
     server,
-    listen: () => server.listen({ onUnhandledRequest: 'error' }),
-    reset: () => server.resetHandlers(),
-    close: () => server.close(),
+    listen() {
+      server.listen({ onUnhandledRequest: 'error' });
+      if (options.recordConsole) logs = recordConsole();
+    },
+    async reset() {
+      server.resetHandlers();
+      if (logs !== undefined) {
+        logs.restore();
+        logs = recordConsole();
+      }
+      await Promise.all(hosts.splice(0).map((host) => host.close()));
+    },
+    close() {
+      server.close();
+      logs?.restore();
+      logs = undefined;
+    },
     answer,
     answerText(api, text, model) {
       const sent = answer(api, async (n) => {
@@ -219,6 +261,50 @@ export function fakeProviderApis(): FakeProviderApis {
         return HttpResponse.json(api.success(reply, model ?? `${view.model}-fake`));
       });
       return sent;
+    },
+    async connectServer<Options extends { provider?: unknown }>(
+      build: (options?: Options) => McpServer,
+      api: ProviderApi,
+      host: MockHostOptions,
+      options?: Options,
+    ) {
+      const connected = await connectInMemory(() => build({ provider: quickConfig(api), ...options } as Options), {
+        sampling: false,
+        ...host,
+      });
+      hosts.push(connected);
+      return connected;
+    },
+    consoleText() {
+      if (logs === undefined)
+        throw new Error('The console is recorded only by fakeProviderApis({ recordConsole: true }), once listening.');
+      return logs.text();
+    },
+  };
+}
+
+/** What console.error and console.warn were given while recording, kept instead of printed. */
+export interface RecordedConsole {
+  /** Every call so far, formatted as the console would print it (an Error with its message and stack), one per line. */
+  text(): string;
+  /** Puts console.error and console.warn back. */
+  restore(): void;
+}
+
+/** Records (and silences) console.error and console.warn until `restore()`: where a leaked key would show up in logs. */
+export function recordConsole(): RecordedConsole {
+  const lines: string[] = [];
+  const original = { error: console.error, warn: console.warn };
+  const record = (...args: unknown[]): void => {
+    lines.push(formatWithOptions({ depth: 8, maxArrayLength: null, maxStringLength: null, breakLength: Infinity }, ...args));
+  };
+  console.error = record;
+  console.warn = record;
+  return {
+    text: () => lines.join('\n'),
+    restore() {
+      console.error = original.error;
+      console.warn = original.warn;
     },
   };
 }
