@@ -4,6 +4,7 @@
  * serves both eras: on 2025 the server pushes requests; on 2026-07-28 the client's built-in
  * driver fulfils `input_required` rounds by calling the same handler.
  */
+import { setMaxListeners } from 'node:events';
 import { type CallToolResult, Client, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
@@ -127,6 +128,8 @@ export class MockHost {
       this.round += 1;
       this.answeredThisRound = false;
     }
+    // On 2026-07-28 every request of a round shares one signal; a wide fan-out is expected.
+    setMaxListeners(0, signal);
     const record = recordOf(params, this.round);
     this.requests.push(record);
     const label = record.key ?? `#${this.requests.length}`;
