@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/** `mcp-sampling-host`: the reference MCP sampling host (see README.md). */
+import { main } from './cli/main.js';
+
+// Output piped into a reader that stops early (`| head`): stop quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});

@@ -1,0 +1,165 @@
+/**
+ * `call <tool> --args '{...}'`: one tool call. The host answers every sampling request the server
+ * sends during the call (after approval), then prints the result and the transcript of the rounds
+ * on stdout (or one JSON document with `--json`). Exit code 0 for a result, 1 for an `isError`
+ * result or a call that failed.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/client';
+import type { HostConnection } from '../connect.js';
+import { DECLINED_MESSAGE_START } from '../declines.js';
+import {
+  callError,
+  describeCallFailure,
+  EXIT_CODES,
+  type HostError,
+  listToolsOf,
+  messageOf,
+  oneLine,
+  usageError,
+} from '../errors.js';
+import type { HostSession } from '../host-session.js';
+import { contentText, resultLines } from '../render/result-text.js';
+import { plural } from '../render/text.js';
+import { transcriptLines } from '../render/transcript-text.js';
+import type { ServerTarget } from '../server-target.js';
+import type { Transcript } from '../transcript.js';
+
+/** Time the host waits for one call; progress notifications (the servers here send them) restart it. */
+export const CALL_TIMEOUT_MS = 600_000;
+
+/** What one call produced. */
+export interface CallOutcome {
+  connection: HostConnection;
+  tool: string;
+  result: CallToolResult | undefined;
+  /** Set when the call itself failed (no result). */
+  error: HostError | undefined;
+  /** The call's sampling requests. */
+  transcript: Transcript;
+  durationMs: number;
+}
+
+/** Run `call` and write its output; returns the exit code. Connection problems throw a `HostError`. */
+export async function runCall(
+  session: HostSession,
+  target: ServerTarget,
+  tool: string,
+  args: Record<string, unknown>,
+): Promise<number> {
+  const connection = await session.connect(target, session.options.era === 'both' ? 'auto' : session.options.era);
+  try {
+    const outcome = await callTool(session, connection, tool, args);
+    writeCallOutput(session, outcome, args);
+    if (outcome.error !== undefined) throw outcome.error;
+    if (outcome.result?.isError) {
+      session.io.stderr.write(`mcp-sampling-host: ${tool} returned an error: ${oneLine(contentText(outcome.result), 300)}\n`);
+      return EXIT_CODES.callFailed;
+    }
+    return EXIT_CODES.ok;
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Call one tool on an open connection, with a status line. A failed call is returned in `error`;
+ * an unknown tool or a failed `tools/list` throws a `HostError`.
+ */
+export async function callTool(
+  session: HostSession,
+  connection: HostConnection,
+  tool: string,
+  args: Record<string, unknown>,
+): Promise<CallOutcome> {
+  const tools = await listToolsOf(connection.client);
+  if (!tools.some((candidate) => candidate.name === tool)) {
+    const offered = tools.map((candidate) => candidate.name).join(', ') || 'no tools';
+    throw usageError(`unknown tool '${tool}': ${connection.server.name} offers ${offered}`, { help: false });
+  }
+  session.transcript.reset();
+  session.status.start(`calling ${tool} on ${connection.server.name} (protocol ${connection.era})`);
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const result = (await connection.client.callTool(
+      { name: tool, arguments: args },
+      {
+        timeout: CALL_TIMEOUT_MS,
+        resetTimeoutOnProgress: true,
+        onprogress: (progress) => {
+          if (progress.message) session.status.update(`${tool}: ${progress.message}`);
+        },
+      },
+    )) as CallToolResult;
+    return { connection, tool, result, error: undefined, transcript: session.transcript.snapshot(), durationMs: elapsed() };
+  } catch (error) {
+    return {
+      connection,
+      tool,
+      result: undefined,
+      error: failureOf(error, connection, session.transcript),
+      transcript: session.transcript.snapshot(),
+      durationMs: elapsed(),
+    };
+  } finally {
+    session.status.stop();
+  }
+}
+
+/** Why a call failed, in one line; a declined request on 2026-07-28 says so. */
+function failureOf(error: unknown, connection: HostConnection, transcript: Transcript): HostError {
+  const declined = transcript.records.find((record) => record.outcome?.status === 'declined');
+  if (declined?.outcome?.status === 'declined' && messageOf(error).startsWith(DECLINED_MESSAGE_START)) {
+    const step = declined.key === undefined ? 'a sampling request' : `sampling request '${declined.key}'`;
+    const reason = declined.outcome.reason;
+    return callError(
+      `the call ended without a result: ${step} was declined (${reason}); on protocol ${connection.era} a declined request ends the tool call`,
+    );
+  }
+  const failure = describeCallFailure(error);
+  const said = connection.serverErrorLine();
+  if (failure.exitCode === EXIT_CODES.connection && said !== undefined) failure.message += ` (it said: ${oneLine(said, 200)})`;
+  return failure;
+}
+
+function writeCallOutput(session: HostSession, outcome: CallOutcome, args: Record<string, unknown>): void {
+  const { connection, result } = outcome;
+  const out = session.io.stdout;
+  if (session.options.json) {
+    out.write(
+      `${JSON.stringify(
+        {
+          server: connection.server,
+          era: connection.era,
+          tool: outcome.tool,
+          arguments: args,
+          durationMs: outcome.durationMs,
+          result: result ?? null,
+          ...(outcome.error !== undefined && { error: outcome.error.message }),
+          transcript: transcriptJson(outcome.transcript),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  if (result === undefined) return;
+  const c = session.colors.out;
+  const transcript = outcome.transcript;
+  const lines = [
+    c.dim(
+      `${connection.server.name} ${connection.server.version} · protocol ${connection.era} · ${outcome.tool} · ` +
+        `${plural(transcript.records.length, 'sampling request')} in ${plural(transcript.rounds, 'round')} · ${outcome.durationMs} ms`,
+    ),
+    ...resultLines(result, c, { structured: true }),
+    '',
+    ...transcriptLines(transcript, c),
+  ];
+  out.write(`${lines.join('\n')}\n`);
+}
+
+/** The transcript as machine output. */
+export function transcriptJson(transcript: Transcript): { rounds: number; requests: unknown[] } {
+  return { rounds: transcript.rounds, requests: transcript.records.map((record) => ({ ...record })) };
+}

@@ -1,0 +1,143 @@
+/**
+ * `demo`: the four servers of this repository (summarise, classify, route, draft), each on a
+ * realistic input, in one or both protocol eras, with every sampling request answered by this host.
+ * Prints, per run: the rounds and requests, which model answered, the result and its provenance.
+ */
+import type { EraOption } from '../connect.js';
+import { EXIT_CODES, messageOf, oneLine } from '../errors.js';
+import type { HostSession } from '../host-session.js';
+import type { Colors } from '../render/colors.js';
+import { contentText, provenanceLine, provenanceOf } from '../render/result-text.js';
+import { clip, indent, plural } from '../render/text.js';
+import { transcriptLines } from '../render/transcript-text.js';
+import { serverEnvironment } from '../server-target.js';
+import { type CallOutcome, callTool, transcriptJson } from './call.js';
+import { type DemoCase, demoCases, serverBinPath } from './demo-cases.js';
+
+/** How each era's section is introduced. */
+const ERA_HEADINGS: Record<EraOption, string> = {
+  legacy: 'Protocol 2025 (initialize): the server pushes each sampling request to the host on the live connection',
+  '2026-07-28':
+    'Protocol 2026-07-28 (server/discover): sampling requests come back embedded in input_required results; the host answers them and retries the call',
+  auto: '--era auto: each connection probes with server/discover and falls back to initialize',
+};
+
+/** Run the demo; returns the exit code (1 if any run failed). */
+export async function runDemo(session: HostSession): Promise<number> {
+  const eras: EraOption[] = session.options.era === 'both' ? ['legacy', '2026-07-28'] : [session.options.era];
+  const cases = demoCases();
+  const c = session.colors.out;
+  const out = session.io.stdout;
+  const write = (lines: string[]) => {
+    if (!session.options.json) out.write(`${lines.join('\n')}\n`);
+  };
+  const models = session.answerer.models;
+  const model =
+    models === undefined
+      ? `${session.answerer.modelFor('balanced')} (the offline model; no API key)`
+      : `${session.answerer.name} (fast: ${models.fast}, balanced: ${models.balanced}, smart: ${models.smart})`;
+  write([
+    c.bold('mcp-sampling-host demo'),
+    `Four MCP servers from this repository, each given a task. Every sampling request they send is shown,`,
+    `approved (--approve ${session.approver.mode}) and answered by this host with ${model}.`,
+  ]);
+
+  const runs: Array<{ era: EraOption; demo: DemoCase; outcome: CallOutcome | undefined; failure: string | undefined }> = [];
+  for (const era of eras) {
+    write(['', c.bold(c.cyan(`=== ${ERA_HEADINGS[era]} ===`))]);
+    for (const demo of cases) {
+      const run = await runCase(session, era, demo);
+      runs.push({ era, demo, ...run });
+      write(['', ...caseLines(demo, run.outcome, run.failure, c)]);
+    }
+  }
+  write(['', ...summaryLines(runs, c)]);
+  if (session.options.json) {
+    session.io.stdout.write(
+      `${JSON.stringify(
+        {
+          answeredBy: session.answerer.name,
+          runs: runs.map(({ era, demo, outcome, failure }) => ({
+            era: outcome?.connection.era ?? era,
+            server: outcome?.connection.server,
+            tool: demo.tool,
+            task: demo.task,
+            durationMs: outcome?.durationMs,
+            result: outcome?.result ?? null,
+            ...((failure ?? outcome?.error) !== undefined && { error: failure ?? outcome?.error?.message }),
+            transcript: outcome === undefined ? undefined : transcriptJson(outcome.transcript),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
+  const failed = runs.some(
+    (run) => run.failure !== undefined || run.outcome?.error !== undefined || run.outcome?.result?.isError,
+  );
+  return failed ? EXIT_CODES.callFailed : EXIT_CODES.ok;
+}
+
+async function runCase(
+  session: HostSession,
+  era: EraOption,
+  demo: DemoCase,
+): Promise<{ outcome: CallOutcome | undefined; failure: string | undefined }> {
+  try {
+    const target = {
+      kind: 'stdio' as const,
+      command: process.execPath,
+      args: [serverBinPath(demo.packageName)],
+      env: serverEnvironment(session.io.env),
+    };
+    const connection = await session.connect(target, era);
+    try {
+      return { outcome: await callTool(session, connection, demo.tool, demo.args), failure: undefined };
+    } finally {
+      await connection.close();
+    }
+  } catch (error) {
+    return { outcome: undefined, failure: oneLine(messageOf(error)) };
+  }
+}
+
+function caseLines(demo: DemoCase, outcome: CallOutcome | undefined, failure: string | undefined, c: Colors): string[] {
+  const server =
+    outcome === undefined ? demo.packageName : `${outcome.connection.server.name} ${outcome.connection.server.version}`;
+  const lines = [
+    `${c.magenta('▶')} ${c.bold(demo.tool)}  ${c.dim(`${server}${outcome === undefined ? '' : ` · protocol ${outcome.connection.era}`}`)}`,
+    `  ${c.dim('task:')} ${demo.tool} ${demo.task}`,
+  ];
+  if (outcome === undefined) return [...lines, `  ${c.red('failed:')} ${failure}`];
+  lines.push(...transcriptLines(outcome.transcript, c, { prompts: true }).map((line) => `  ${line}`));
+  if (outcome.error !== undefined) return [...lines, `  ${c.red('failed:')} ${outcome.error.message}`];
+  const result = outcome.result;
+  if (result === undefined) return lines;
+  lines.push(`  ${result.isError ? c.red('error') : c.bold('result')} ${c.dim(`(${outcome.durationMs} ms)`)}:`);
+  lines.push(indent(clip(contentText(result), 800), '    '));
+  const provenance = provenanceOf(result);
+  if (provenance !== undefined) lines.push(`  ${c.dim('provenance:')} ${provenanceLine(provenance)}`);
+  return lines;
+}
+
+function summaryLines(
+  runs: Array<{ era: EraOption; demo: DemoCase; outcome: CallOutcome | undefined; failure: string | undefined }>,
+  c: Colors,
+): string[] {
+  const lines = [c.bold('Summary')];
+  for (const { demo, outcome, failure } of runs) {
+    const era = (outcome?.connection.era ?? '?').padEnd(10);
+    if (outcome === undefined || outcome.result === undefined) {
+      lines.push(`  ${era} ${demo.tool.padEnd(9)} ${c.red('failed')}: ${failure ?? outcome?.error?.message}`);
+      continue;
+    }
+    const provenance = provenanceOf(outcome.result);
+    const t = outcome.transcript;
+    lines.push(
+      `  ${era} ${demo.tool.padEnd(9)} ${plural(t.rounds, 'round').padEnd(8)} ${plural(t.records.length, 'request').padEnd(11)} ` +
+        `path ${(provenance?.path ?? '?').padEnd(9)} ${(provenance?.models ?? []).join(', ').padEnd(22)} ${outcome.durationMs} ms`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,172 @@
+/**
+ * Connecting as a sampling host: an SDK `Client` that declares the `sampling` capability and
+ * registers one `sampling/createMessage` handler, over stdio (a spawned command) or Streamable
+ * HTTP, in the era asked for:
+ *
+ *   legacy       the 2025 `initialize` handshake; servers push sampling requests
+ *   auto         probe with `server/discover`, fall back to `initialize` (on stdio the probe runs
+ *                in a short-lived sibling process)
+ *   2026-07-28   pinned: `server/discover` only; sampling arrives as `input_required` rounds that
+ *                the client fulfils with the same handler, then retries the call
+ *
+ * Failures become one-line `HostError`s with exit code 3 (the server could not be started,
+ * reached, or kept).
+ */
+import type { Writable } from 'node:stream';
+import { Client, SdkError, SdkErrorCode, StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { connectionError, deepestMessage, type HostError, messageOf, oneLine } from './errors.js';
+import type { SamplingHandler } from './sampling-handler.js';
+import { describeTarget, type ServerTarget } from './server-target.js';
+
+/** The `--era` choices. */
+export type EraOption = 'legacy' | 'auto' | '2026-07-28';
+
+export const ERA_OPTIONS: readonly EraOption[] = ['legacy', 'auto', '2026-07-28'];
+
+/** The era a connection ended up speaking. */
+export type Era = '2025' | '2026-07-28';
+
+/** How to connect. */
+export interface ConnectOptions {
+  era: EraOption;
+  /** Answers every sampling request (see `createSamplingHandler`). */
+  handler: SamplingHandler;
+  /** stdio only: where to copy the server's stderr, line by line (e.g. `process.stderr` with `--verbose`). */
+  serverStderr?: Writable;
+  /** How the host introduces itself. */
+  clientInfo?: { name: string; version: string };
+}
+
+/** A live connection to one server. */
+export interface HostConnection {
+  client: Client;
+  era: Era;
+  /** The server's name and version, as it reported them. */
+  server: { name: string; version: string };
+  /** stdio only: the most telling line the server wrote to stderr (its error, usually), if any. */
+  serverErrorLine(): string | undefined;
+  close(): Promise<void>;
+}
+
+/** Connect to `target`, declaring sampling and answering it with `options.handler`. */
+export async function connectToServer(target: ServerTarget, options: ConnectOptions): Promise<HostConnection> {
+  const client = new Client(options.clientInfo ?? { name: 'mcp-sampling-host', version: '0.1.0' }, {
+    capabilities: { sampling: {} },
+    versionNegotiation: { mode: options.era === '2026-07-28' ? { pin: '2026-07-28' } : options.era },
+  });
+  client.setRequestHandler('sampling/createMessage', options.handler);
+
+  const stderr = new StderrTail();
+  let transport: Transport;
+  if (target.kind === 'stdio') {
+    const stdio = new StdioClientTransport({
+      command: target.command,
+      args: target.args,
+      env: target.env,
+      ...(target.cwd !== undefined && { cwd: target.cwd }),
+      stderr: 'pipe',
+    });
+    stdio.stderr?.on('data', (chunk: Buffer) => stderr.add(chunk.toString('utf8'), options.serverStderr));
+    stdio.stderr?.on('end', () => stderr.end(options.serverStderr));
+    transport = stdio;
+  } else {
+    transport = new StreamableHTTPClientTransport(target.url);
+  }
+
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    await stderr.ended(1000);
+    throw connectFailure(target, options.era, error, stderr.excerpt());
+  }
+
+  const era: Era = client.getProtocolEra() === 'modern' ? '2026-07-28' : '2025';
+  const info = client.getServerVersion();
+  return {
+    client,
+    era,
+    server: { name: info?.name ?? 'server', version: info?.version ?? '' },
+    serverErrorLine: () => stderr.excerpt(),
+    close: () => client.close(),
+  };
+}
+
+/** The one-line error for a connection that could not be made. */
+function connectFailure(target: ServerTarget, era: EraOption, error: unknown, stderrLine: string | undefined): HostError {
+  const code = (error as { code?: unknown }).code;
+  const message = messageOf(error);
+  if (target.kind === 'stdio') {
+    if (code === 'ENOENT') return connectionError(`cannot start the server: command '${target.command}' was not found`);
+    if (code === 'EACCES') return connectionError(`cannot start the server: '${target.command}' is not executable`);
+  }
+  if (error instanceof SdkError && error.code === SdkErrorCode.EraNegotiationFailed && /did not offer/.test(message)) {
+    return connectionError(
+      `the server does not speak protocol 2026-07-28 (it did not offer it in server/discover); use --era auto or --era legacy`,
+    );
+  }
+  if (target.kind === 'stdio' && /clos/i.test(message)) {
+    const said = stderrLine === undefined ? 'run the command by itself to see why' : `it said: ${stderrLine}`;
+    return connectionError(`the server exited before the connection was set up (${said})`);
+  }
+  if (target.kind === 'http' && /fetch failed/.test(message)) {
+    return connectionError(`cannot reach ${target.url.href}: ${oneLine(deepestMessage(error))}`);
+  }
+  const where = describeTarget(target);
+  return connectionError(`cannot connect to ${where} (--era ${era}): ${oneLine(message)}`);
+}
+
+/** Keeps the end of a server's stderr, to explain why it failed. */
+class StderrTail {
+  private text = '';
+  private pending = '';
+  private done = false;
+  private waiters: Array<() => void> = [];
+
+  add(chunk: string, copyTo: Writable | undefined): void {
+    this.text = (this.text + chunk).slice(-16_384);
+    if (copyTo === undefined) return;
+    this.pending += chunk;
+    const lines = this.pending.split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const line of lines) copyTo.write(`[server] ${line}\n`);
+  }
+
+  end(copyTo?: Writable): void {
+    if (copyTo !== undefined && this.pending !== '') copyTo.write(`[server] ${this.pending}\n`);
+    this.pending = '';
+    this.done = true;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Resolves when the stream ended, or after `ms` at most. */
+  async ended(ms: number): Promise<void> {
+    if (this.done) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  excerpt(): string | undefined {
+    return stderrExcerpt(this.text);
+  }
+}
+
+/**
+ * The most telling line of a server's stderr: the first line naming an error, else the last line;
+ * stack frames and Node's version banner are skipped.
+ */
+export function stderrExcerpt(stderr: string): string | undefined {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^at\s/.test(line) && !/^Node\.js v\d/.test(line) && !/^\^+$/.test(line));
+  const line =
+    lines.find((candidate) => /\b[A-Za-z]*Error\b/.test(candidate) && !/^node:internal/.test(candidate)) ?? lines.at(-1);
+  return line === undefined ? undefined : oneLine(line, 200);
+}

@@ -1,0 +1,179 @@
+/**
+ * The interactive approval prompt in a real terminal: the host runs inside tmux (stdin and stderr
+ * are a terminal, stdout goes to a file), the test reads the screen with `capture-pane` and answers
+ * with `send-keys`. Approve sends the request to the model, deny reaches the server as a decline,
+ * and edit changes the last user message before it is sent.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CallDocument, EVERYTHING_BIN, HOST_BIN, serverBin } from './helpers.js';
+
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasTmux)
+  console.warn('approval-tmux.test.ts skipped: tmux is not installed (the interactive prompt needs a real terminal).');
+
+const SOCKET = `mcp-sampling-host-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mcp-sampling-host-tmux-'));
+});
+afterAll(() => {
+  if (!hasTmux) return;
+  try {
+    tmux('kill-server');
+  } catch {
+    // no session left: nothing to stop
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Start the host in a detached 200×50 tmux session; stdout and the exit code go to files. */
+function startHost(name: string, args: string[], env: Record<string, string> = {}) {
+  const out = join(dir, `${name}.json`);
+  const exit = join(dir, `${name}.exit`);
+  const script = join(dir, `${name}.sh`);
+  const exports = Object.entries(env)
+    .map(([key, value]) => `export ${key}=${quote(value)}\n`)
+    .join('');
+  writeFileSync(
+    script,
+    `${exports}${[process.execPath, HOST_BIN, ...args].map(quote).join(' ')} > ${quote(out)}\necho $? > ${quote(exit)}\n`,
+  );
+  tmux('new-session', '-d', '-x', '200', '-y', '50', '-s', name, `sh ${quote(script)}`);
+  return {
+    screen: () => tmux('capture-pane', '-p', '-t', name),
+    keys: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
+    async waitForScreen(text: string): Promise<string> {
+      let screen = '';
+      await vi.waitFor(
+        () => {
+          screen = this.screen();
+          expect(screen).toContain(text);
+        },
+        { timeout: 15_000, interval: 50 },
+      );
+      return screen;
+    },
+    async finished(): Promise<{ code: number; json: CallDocument }> {
+      await vi.waitFor(() => expect(existsSync(exit) && readFileSync(exit, 'utf8').endsWith('\n')).toBe(true), {
+        timeout: 15_000,
+        interval: 50,
+      });
+      return { code: Number(readFileSync(exit, 'utf8').trim()), json: JSON.parse(readFileSync(out, 'utf8')) as CallDocument };
+    },
+  };
+}
+
+const TICKET = JSON.stringify({
+  text: 'I was charged twice for my March invoice. Please refund the duplicate payment.',
+  labels: ['Billing', 'Technical', 'Sales'],
+});
+
+describe.skipIf(!hasTmux)('the approval prompt in a terminal', () => {
+  it('shows the request (system prompt, maxTokens, schema) and approve sends it to the model (2026-07-28)', async () => {
+    const host = startHost('approve', [
+      'call',
+      'classify',
+      '--args',
+      TICKET,
+      '--offline',
+      '--json',
+      '--era',
+      '2026-07-28',
+      '--',
+      process.execPath,
+      serverBin('classify'),
+    ]);
+    const screen = await host.waitForScreen('Send this request from mcp-server-classify to offline-extractive-1?');
+    expect(screen).toContain('◆ Sampling request 1 · from mcp-server-classify · round 1 · step classify');
+    expect(screen).toMatch(/maxTokens {4}145 {3}temperature 0/);
+    expect(screen).toContain('JSON Schema  attached: the answer must match it');
+    expect(screen).toContain('You classify a text with a fixed set of labels.');
+    expect(screen).toContain('I was charged twice for my March invoice.');
+    expect(screen).toMatch(/● Approve/);
+    host.keys('Enter');
+    const { code, json } = await host.finished();
+    expect(code).toBe(0);
+    expect(json.result?.structuredContent?.provenance).toMatchObject({
+      path: 'host',
+      models: ['offline-extractive-1'],
+      era: '2026-07-28',
+    });
+    expect(json.transcript.requests[0]).toMatchObject({ key: 'classify', decision: 'approved-by-user' });
+  });
+
+  it('deny reaches the server as a decline, and the server answers with its heuristic (2025)', async () => {
+    const host = startHost('deny', [
+      'call',
+      'classify',
+      '--args',
+      TICKET,
+      '--offline',
+      '--json',
+      '--era',
+      'legacy',
+      '--',
+      process.execPath,
+      serverBin('classify'),
+    ]);
+    await host.waitForScreen('Send this request from mcp-server-classify');
+    host.keys('Down', 'Enter');
+    const { code, json } = await host.finished();
+    expect(code).toBe(0);
+    expect(json.transcript.requests[0]).toMatchObject({
+      decision: 'denied-by-user',
+      outcome: { status: 'declined', reason: 'the user denied it' },
+    });
+    expect(json.result?.structuredContent?.provenance).toMatchObject({
+      path: 'heuristic',
+      reason: expect.stringContaining('Sampling request declined: the user denied it.'),
+    });
+  });
+
+  it('edit changes the last user message before it goes to the model', async () => {
+    const prompt = 'The harbour museum reopens on Saturday.';
+    const host = startHost('edit', [
+      'call',
+      'trigger-sampling-request',
+      '--args',
+      JSON.stringify({ prompt, maxTokens: 60 }),
+      '--offline',
+      '--json',
+      '--era',
+      'legacy',
+      '--',
+      process.execPath,
+      EVERYTHING_BIN,
+      'stdio',
+    ]);
+    const screen = await host.waitForScreen('Send this request from mcp-servers/everything');
+    expect(screen).toContain('You are a helpful test server.');
+    expect(screen).toMatch(/maxTokens {4}60 {3}temperature 0\.7/);
+    host.keys('Down', 'Down', 'Enter');
+    await host.waitForScreen('Edit the last user message');
+    host.keys(' Bring a friend.');
+    await host.waitForScreen('Bring a friend.');
+    host.keys('Enter', 'Enter');
+    const { code, json } = await host.finished();
+    expect(code).toBe(0);
+    const [request] = json.transcript.requests;
+    expect(request?.decision).toBe('edited-by-user');
+    expect(request?.messages).toEqual([
+      { role: 'user', text: `Resource trigger-sampling-request context: ${prompt} Bring a friend.` },
+    ]);
+    expect(json.result?.content[0]?.text).toContain('Bring a friend.');
+  });
+});
