@@ -26,6 +26,9 @@ export function sampleTimeoutFromEnv(): number {
 /** Messages hosts use when a person (or a policy) refuses a sampling request. */
 const DECLINE_PATTERN = /\b(declin|reject|denied|deny|refus|not approved|cancelled by user)/i;
 
+/** The JSON-RPC error code the spec gives for "user rejected the sampling request". */
+const USER_REJECTED_CODE = -1;
+
 /** A fulfiller that pushes steps to the host, reporting each one to `progress`. */
 export function pushSampler(ctx: ServerContext, timeoutMs: number, progress: StepProgress): Fulfil {
   return async (key, step, signal) => {
@@ -53,7 +56,8 @@ function classifyPushError(key: string, error: unknown, signal: AbortSignal, tim
   if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
     return new SamplingFailure('timeout', `The host did not answer step '${key}' within ${formatDuration(timeoutMs)}.`, key);
   }
-  if (DECLINE_PATTERN.test(message)) {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === USER_REJECTED_CODE || DECLINE_PATTERN.test(message)) {
     return new SamplingFailure('declined', `The host declined step '${key}' (${message}).`, key);
   }
   return new SamplingFailure('failed', `The host failed step '${key}' (${message}).`, key);

@@ -20,6 +20,13 @@ describe('2025 era: the kit pushes steps itself, so host failures reach the tool
     expect(textOf(result)).toMatch(/chat\.mcp\.serverSampling/);
   });
 
+  it('recognises a decline by its JSON-RPC code (-1, user rejected), whatever the wording', async () => {
+    host = await connectInMemory(buildFullTestServer, { era: '2025', script: reply.decline('Not today') });
+    const result = await host.callTool('maybe_sample', { sample: true });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/declined step 'only' \(.*Not today\)/);
+  });
+
   it('turns a host error into an isError naming the step', async () => {
     host = await connectInMemory(buildFullTestServer, { era: '2025', script: reply.error('backend down') });
     const result = await host.callTool('maybe_sample', { sample: true });
