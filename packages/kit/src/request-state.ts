@@ -86,7 +86,7 @@ function stateKeyFromEnv(): string | Uint8Array {
 
 function ttlFromEnv(): number {
   const raw = process.env.MCP_SAMPLING_STATE_TTL_SECONDS;
-  const ttl = raw === undefined ? DEFAULT_TTL_SECONDS : Number(raw);
+  const ttl = raw === undefined || raw.trim() === '' ? DEFAULT_TTL_SECONDS : Number(raw);
   if (!Number.isFinite(ttl) || ttl <= 0) {
     throw new RangeError(`MCP_SAMPLING_STATE_TTL_SECONDS must be a positive number (got ${raw})`);
   }

@@ -8,6 +8,8 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fallback-policy.js';
 import { providerSourceFromEnv } from './provider-sampler.js';
+import { sampleTimeoutFromEnv } from './push-sampler.js';
+import { RoundStateSealer } from './request-state.js';
 
 /** What a bin tells the entry about itself. */
 export interface BinSpec {
@@ -106,9 +108,11 @@ function usageError(spec: BinSpec, message: string): void {
   process.exitCode = 2;
 }
 
-/** A fallback policy or provider the operator configured wrong, found before serving starts. */
+/** Any setting the operator configured wrong (time limit, state key or lifetime, fallback, provider), found before serving starts. */
 async function configurationProblem(): Promise<string | undefined> {
   try {
+    sampleTimeoutFromEnv();
+    new RoundStateSealer();
     fallbackPolicyFromEnv();
     const provider = providerSourceFromEnv();
     if (provider.configured) await provider.get();

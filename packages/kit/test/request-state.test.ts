@@ -1,5 +1,6 @@
 import { connectInMemory, type MockHost, reply } from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RoundStateSealer } from '../src/index.js';
 import { buildFullTestServer } from './fixtures.js';
 
 let host: MockHost | undefined;
@@ -103,5 +104,23 @@ describe('2026-07-28 rounds driven by hand', () => {
     expect(JSON.stringify(result.content)).toMatch(
       /Step 'first' was asked for with a different request than before: run\(\) must be deterministic/,
     );
+  });
+});
+
+describe('state settings from the environment', () => {
+  const saved = process.env.MCP_SAMPLING_STATE_TTL_SECONDS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.MCP_SAMPLING_STATE_TTL_SECONDS;
+    else process.env.MCP_SAMPLING_STATE_TTL_SECONDS = saved;
+  });
+
+  it('treats an empty lifetime as unset (hosts often pass empty strings for blank settings)', () => {
+    process.env.MCP_SAMPLING_STATE_TTL_SECONDS = '';
+    expect(() => new RoundStateSealer()).not.toThrow();
+  });
+
+  it('rejects a lifetime that is not a positive number, naming the variable', () => {
+    process.env.MCP_SAMPLING_STATE_TTL_SECONDS = '0';
+    expect(() => new RoundStateSealer()).toThrow(/MCP_SAMPLING_STATE_TTL_SECONDS must be a positive number \(got 0\)/);
   });
 });

@@ -61,7 +61,7 @@ async function loadOrExplain<T>(load: () => Promise<T>): Promise<T> {
   } catch {
     throw new ProviderError(
       'config',
-      'The AI SDK packages (ai, @ai-sdk/*) could not be loaded: reinstall @mcp-sampling/providers with its dependencies.',
+      'The AI SDK packages (ai, @ai-sdk/*) could not be loaded: reinstall the package that uses them (a server, or @mcp-sampling/providers) with its dependencies.',
     );
   }
 }

@@ -53,6 +53,15 @@ export function describeBinContract(bin: BinUnderTest): void {
       expect(fromEnv.stderr).toMatch(/MCP_SAMPLING_FALLBACK_DECLINED: 'error' ends the list/);
     });
 
+    it('refuses to start with a state lifetime or time limit written wrong', () => {
+      const ttl = runBin(bin, [], { MCP_SAMPLING_STATE_TTL_SECONDS: 'soon' });
+      expect(ttl.status).toBe(2);
+      expect(ttl.stderr).toMatch(/MCP_SAMPLING_STATE_TTL_SECONDS must be a positive number \(got soon\)/);
+      const timeout = runBin(bin, [], { MCP_SAMPLING_TIMEOUT_MS: '-5' });
+      expect(timeout.status).toBe(2);
+      expect(timeout.stderr).toMatch(/MCP_SAMPLING_TIMEOUT_MS must be a positive number/);
+    });
+
     it('refuses to start with a provider configured wrong, without echoing secrets', () => {
       const run = runBin(bin, ['--provider', 'skynet'], { OPENAI_API_KEY: 'sk-test-never-printed-0123456789' });
       expect(run.status).toBe(2);
