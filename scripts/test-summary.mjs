@@ -1,18 +1,23 @@
 /**
- * Adds up the JSON reports the packages' vitest runs left in packages/<name>/test-results/ and
+ * Adds up the JSON reports the workspace's vitest runs left in <packages|apps|tools>/<name>/test-results/ and
  * prints one closing line, "tests: N passed, N failed". Exits non-zero when a report is missing,
  * a test failed, or no test ran at all.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const packagesDir = path.resolve(import.meta.dirname, '../packages');
+const root = path.resolve(import.meta.dirname, '..');
+const workspaceDirs = ['packages', 'apps', 'tools']
+  .map((group) => path.join(root, group))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).map((name) => path.join(dir, name)));
 let passed = 0;
 let failed = 0;
 const missing = [];
-for (const name of readdirSync(packagesDir)) {
-  if (!existsSync(path.join(packagesDir, name, 'vitest.config.ts'))) continue;
-  const report = path.join(packagesDir, name, 'test-results', 'vitest.json');
+for (const dir of workspaceDirs) {
+  const name = path.relative(root, dir);
+  if (!existsSync(path.join(dir, 'vitest.config.ts'))) continue;
+  const report = path.join(dir, 'test-results', 'vitest.json');
   if (!existsSync(report)) {
     missing.push(name);
     continue;
