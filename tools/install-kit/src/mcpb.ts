@@ -1,0 +1,84 @@
+/**
+ * MCP Bundles (`.mcpb`): per server, a directory staged under `<repo>/.mcpb/<bin>/` with the
+ * server's `manifest.json`, a minimal `package.json` (the bin reads its version from it, and it
+ * marks the `.js` files as ES modules), the README, and `server/`: the self-contained build
+ * (every dependency inlined, the provider code and AI SDK in lazily loaded chunks), so the bundle
+ * runs without `npm install`. Then `mcpb validate` and `mcpb pack` write `<repo>/.mcpb/<bin>-<version>.mcpb`.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { bundleServer } from './bundle-server.mjs';
+import { bundleFileName } from './host-configs.js';
+import { BUNDLE_ENTRY } from './manifest.js';
+import { REPO_ROOT, type ServerInfo } from './servers.js';
+import { directoryBytes } from './sizes.js';
+
+const run = promisify(execFile);
+
+/** Where `pnpm bundle` writes (git-ignored). */
+export const BUNDLE_DIR = path.join(REPO_ROOT, '.mcpb');
+
+/** The `mcpb` command-line tool's entry script. */
+export const MCPB_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@anthropic-ai/mcpb')), 'cli', 'cli.js');
+
+/** Runs `mcpb <args>`; rejects with its output when it fails. */
+export async function mcpb(...args: string[]): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [MCPB_CLI, ...args], { maxBuffer: 16 * 1024 * 1024 });
+    return `${stdout}${stderr}`;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`mcpb ${args[0]} failed:\n${stdout}${stderr}`);
+  }
+}
+
+/** One built bundle. */
+export interface BuiltBundle {
+  server: ServerInfo;
+  /** The staged directory that was packed. */
+  staged: string;
+  /** The `.mcpb` file. */
+  file: string;
+  /** Size of the `.mcpb` file, bytes. */
+  bytes: number;
+  /** Total size of the staged files, bytes. */
+  unpackedBytes: number;
+  /** Output of `mcpb validate` and `mcpb pack`. */
+  log: string;
+}
+
+/** Stages, validates and packs the bundle of `server` into `outDir`. */
+export async function buildBundle(server: ServerInfo, outDir = BUNDLE_DIR): Promise<BuiltBundle> {
+  const staged = path.join(outDir, server.binName);
+  await rm(staged, { recursive: true, force: true });
+  await mkdir(staged, { recursive: true });
+
+  const serverDir = path.join(staged, path.dirname(BUNDLE_ENTRY));
+  await bundleServer({ packageDir: server.dir, target: 'self-contained', outDir: serverDir });
+  await copyFile(path.join(server.dir, 'manifest.json'), path.join(staged, 'manifest.json'));
+  await copyFile(path.join(server.dir, 'README.md'), path.join(staged, 'README.md'));
+  const packageJson = {
+    name: server.packageName,
+    version: server.version,
+    description: server.description,
+    license: 'MIT',
+    private: true,
+    type: 'module',
+  };
+  await writeFile(path.join(staged, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+
+  const file = path.join(outDir, bundleFileName(server));
+  const validated = await mcpb('validate', path.join(staged, 'manifest.json'));
+  const packed = await mcpb('pack', staged, file);
+  return {
+    server,
+    staged,
+    file,
+    bytes: (await stat(file)).size,
+    unpackedBytes: await directoryBytes(staged),
+    log: validated + packed,
+  };
+}
