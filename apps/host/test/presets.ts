@@ -1,27 +1,10 @@
 /** The model preferences the servers of this repository send (the kit's presets), for building requests. */
+import { MODEL_PREFERENCES } from '@mcp-sampling/testing/baseline-wire';
 import type { ModelPreferences } from '@modelcontextprotocol/client';
 import type { SamplingParams } from '../src/sampling-request.js';
 
-export const PRESET_PREFERENCES: Record<'fast' | 'balanced' | 'smart', ModelPreferences> = {
-  fast: {
-    hints: [{ name: 'haiku' }, { name: 'mini' }, { name: 'flash' }],
-    costPriority: 0.8,
-    speedPriority: 0.9,
-    intelligencePriority: 0.2,
-  },
-  balanced: {
-    hints: [{ name: 'sonnet' }, { name: 'gpt-4.1' }, { name: 'flash' }],
-    costPriority: 0.5,
-    speedPriority: 0.5,
-    intelligencePriority: 0.6,
-  },
-  smart: {
-    hints: [{ name: 'opus' }, { name: 'sonnet' }, { name: 'gpt-5' }],
-    costPriority: 0.2,
-    speedPriority: 0.3,
-    intelligencePriority: 0.9,
-  },
-};
+/** The kit's presets, as the benchmarks' baselines restate them (the kit's tests keep that copy exact). */
+export const PRESET_PREFERENCES: Readonly<Record<'fast' | 'balanced' | 'smart', ModelPreferences>> = MODEL_PREFERENCES;
 
 /** A JSON Schema like the one classify attaches. */
 export const LABEL_SCHEMA = {
