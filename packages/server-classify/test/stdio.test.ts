@@ -1,28 +1,19 @@
-import { fileURLToPath } from 'node:url';
-import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout } from '@mcp-sampling/testing/bin-contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type Era, reply } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { describe, expect, it } from 'vitest';
 import { REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-let host: StdioMockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connectBin = useBuiltBin(import.meta.url);
 
 describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
   it('lists the tool, classifies after one repair, and writes only JSON-RPC to stdout', async () => {
-    host = await connectStdio(
-      { command: process.execPath, args: [BIN] },
-      {
-        era,
-        script: reply.sequence(
-          reply.text('Billing.'),
-          reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
-        ),
-      },
-    );
+    const host = await connectBin({
+      era,
+      script: reply.sequence(
+        reply.text('Billing.'),
+        reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
+      ),
+    });
     const { tools } = await host.client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(['classify']);
     expect(tools[0]?.inputSchema.required).toEqual(['text', 'labels']);

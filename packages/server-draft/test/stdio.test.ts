@@ -1,31 +1,22 @@
-import { fileURLToPath } from 'node:url';
-import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout } from '@mcp-sampling/testing/bin-contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type Era, reply } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { describe, expect, it } from 'vitest';
 import { structured } from './fixtures.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-let host: StdioMockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connectBin = useBuiltBin(import.meta.url);
 
 describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
   it('lists the tool, drafts with one revision, and writes only JSON-RPC to stdout', async () => {
-    host = await connectStdio(
-      { command: process.execPath, args: [BIN] },
-      {
-        era,
-        script: {
-          rules: [
-            { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
-            { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
-          ],
-          otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
-        },
+    const host = await connectBin({
+      era,
+      script: {
+        rules: [
+          { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
+          { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
+        ],
+        otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
       },
-    );
+    });
     const tools = await host.client.listTools();
     expect(tools.tools.map((tool) => tool.name)).toEqual(['draft']);
 

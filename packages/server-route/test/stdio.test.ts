@@ -1,33 +1,24 @@
-import { fileURLToPath } from 'node:url';
-import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout } from '@mcp-sampling/testing/bin-contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type Era, reply } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { describe, expect, it } from 'vitest';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-let host: StdioMockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connectBin = useBuiltBin(import.meta.url);
 
 describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
   it('lists the tool, routes through a repair and a low-confidence answer, and writes only JSON-RPC to stdout', async () => {
-    host = await connectStdio(
-      { command: process.execPath, args: [BIN] },
-      {
-        era,
-        script: {
-          rules: [
-            { match: /^route$/, reply: reply.text('Let me think about it.') },
-            {
-              match: /^route:repair-1$/,
-              reply: reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' }),
-            },
-          ],
-        },
+    const host = await connectBin({
+      era,
+      script: {
+        rules: [
+          { match: /^route$/, reply: reply.text('Let me think about it.') },
+          {
+            match: /^route:repair-1$/,
+            reply: reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' }),
+          },
+        ],
       },
-    );
+    });
     const tools = await host.client.listTools();
     expect(tools.tools.map((tool) => tool.name)).toEqual(['route']);
     expect(tools.tools[0]?.annotations).toMatchObject({ readOnlyHint: true });

@@ -1,12 +1,14 @@
 /**
  * What every server bin promises on its command line, as a vitest suite a server registers with
  * one call: `--help` on stdout, `--version`, usage errors on stderr with exit code 2 (unknown flags,
- * a fallback policy or provider configured wrong), and a node shebang.
+ * a fallback policy or provider configured wrong), and a node shebang. Plus the helpers a server's
+ * stdio tests share: spawning the built bin, and checking that stdout carried only JSON-RPC.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import type { StdioMockHost } from './mock-host.js';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectStdio, type MockHostOptions, type StdioMockHost } from './mock-host.js';
 
 /** The bin under test. */
 export interface BinUnderTest {
@@ -81,4 +83,21 @@ export function expectOnlyJsonRpcOnStdout(host: StdioMockHost, binName: string):
   expect(host.transport.stdoutLines.length).toBeGreaterThan(2);
   expect(host.transport.strayStdoutLines).toEqual([]);
   expect(host.transport.stderr).toContain(binName);
+}
+
+/**
+ * For a test file in a server's `test/`: a function that spawns the package's built bin
+ * (`../dist/bin.js`) and connects a mock host to it; every host it opens is closed after each test.
+ */
+export function useBuiltBin(testFileUrl: string): (options: MockHostOptions) => Promise<StdioMockHost> {
+  const bin = fileURLToPath(new URL('../dist/bin.js', testFileUrl));
+  const open: StdioMockHost[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((host) => host.close()));
+  });
+  return async (options) => {
+    const host = await connectStdio({ command: process.execPath, args: [bin] }, options);
+    open.push(host);
+    return host;
+  };
 }
