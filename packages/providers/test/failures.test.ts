@@ -181,14 +181,13 @@ describe.each<Fixture>(FIXTURES)('$name failures', (fixture) => {
       return neverAnswer(request);
     });
 
-    const started = performance.now();
     const pending = failure({ ...config, timeoutMs: 60_000 }, { ...FULL_REQUEST, signal: controller.signal });
     await requestArrived;
     controller.abort();
     const error = await pending;
 
+    // 'aborted', not 'timeout': it did not sit out the 60 s limit.
     expect(error).toMatchObject({ kind: 'aborted', retryable: false });
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(sent).toHaveLength(1);
     expect(describeProviderError(error)).toContain('cancelled');
     expectKeyHidden(error, fixture.key, consoleOutput());

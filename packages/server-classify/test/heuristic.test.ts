@@ -85,11 +85,12 @@ describe('classifyHeuristically', () => {
     expect(none).toEqual({ label: null, labels: [], rationale: expect.stringMatching(/^Lexical matching only.*no label/) });
   });
 
-  it('handles the largest inputs quickly and deterministically', () => {
+  it('answers the largest inputs deterministically (its speed is measured in `pnpm bench`)', () => {
     const input = { text: longText(200_000), labels: manyLabels(100), multiLabel: false };
-    const started = performance.now();
     const first = classifyHeuristically(input);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(input.labels.map((label) => label.name)).toContain(first.label);
+    expect(first.labels.length).toBeLessThanOrEqual(3);
+    for (const scored of first.labels) expect(scored.confidence).toBeLessThanOrEqual(HEURISTIC_MAX_CONFIDENCE);
     expect(classifyHeuristically(input)).toEqual(first);
   });
 });
