@@ -6,7 +6,10 @@
  *   (a) one `classify` call with 50 labels, kit vs baseline, interleaved in alternating blocks;
  *   (b) the size of the sampling request for 100 labels with short descriptions (UTF-8 bytes of
  *       the sampling/createMessage params as the host received them);
- *   (c) cold start (spawn → first tools/list answer) and each server's peak RSS.
+ *   (c) cold start (spawn → first tools/list answer) and each server's peak RSS;
+ *   (d) the lexical heuristic on its largest input, in process: 200,000 characters against 100
+ *       labels, against reading the text's terms once, interleaved. The test suite checks the
+ *       heuristic on that input without a clock; this is where its speed is watched.
  * Prints a table to stdout and writes the figures to <repo>/.bench/classify.json.
  * A MISS is reported, never turned into a failing exit code.
  */
@@ -15,6 +18,7 @@ import {
   benchServers,
   call,
   coldStarts,
+  compareInterleaved,
   compareKitWithBaseline,
   compareLastRequests,
   comparisonTable,
@@ -140,6 +144,28 @@ async function measureEra(era, problems) {
 const ms = (value) => value.toFixed(1);
 const ms2 = (value) => value.toFixed(2);
 
+/** The heuristic may cost this many times one reading of the text's terms. */
+const HEURISTIC_TARGET_RATIO = 2;
+
+/** (d) the heuristic on its largest input against one reading of the text's terms. */
+async function heuristicSpeed() {
+  const { classifyHeuristically, terms } = await import('../dist/heuristic.js');
+  const sentence = 'The invoice for March was charged twice and the refund has not arrived yet. ';
+  const text = sentence.repeat(Math.ceil(200_000 / sentence.length)).slice(0, 200_000);
+  const labels = Array.from({ length: 100 }, (_, i) => ({
+    name: `Topic ${i + 1}`,
+    description: `Messages about topic number ${i + 1}.`,
+  }));
+  const comparison = await compareInterleaved({
+    subject: async () => classifyHeuristically({ text, labels, multiLabel: false }),
+    baseline: async () => terms(text),
+    calls: 60,
+    warmup: 6,
+    block: 6,
+  });
+  return { textChars: text.length, labels: labels.length, ...comparison };
+}
+
 function table(report) {
   const rows = comparisonTable();
   for (const [era, { timed: t, requestSize: size, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
@@ -153,6 +179,14 @@ function table(report) {
     rows.add(era, `cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
     rows.add(era, 'peak RSS MiB (VmHWM)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
   }
+  const h = report.heuristic;
+  rows.add(
+    'heuristic',
+    `${h.textChars} chars x ${h.labels} labels: median ms`,
+    ms2(h.subject.medianMs),
+    ms2(h.baseline.medianMs),
+  );
+  rows.check('heuristic', 'ratio heuristic / reading the terms once', h.ratio, HEURISTIC_TARGET_RATIO);
   return rows.format();
 }
 
@@ -167,8 +201,9 @@ await runBench({
     sizeLabels: SIZE_LABELS,
     textChars: TICKET.length,
   },
-  targets: { ratio: TARGETS.ratio },
+  targets: { ratio: TARGETS.ratio, heuristicRatio: HEURISTIC_TARGET_RATIO },
   measureEra,
+  afterEras: async () => ({ heuristic: await heuristicSpeed() }),
   verdicts: (figures) => ({ ratio: verdict(figures.timed.ratio, TARGETS.ratio) }),
   describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio, instant host; text ${TICKET.length} chars, ` +

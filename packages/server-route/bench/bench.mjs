@@ -4,7 +4,11 @@
  * protocol eras. Measures:
  *   (a) latency of one `route` call over 50 routes, kit vs baseline, interleaved in alternating
  *       blocks, with an instant host that answers valid JSON (one sample per call);
- *   (b) the size of the sampling request for 100 routes (typical and largest allowed), in bytes.
+ *   (b) the size of the sampling request for 100 routes (typical and largest allowed), in bytes;
+ *   (c) the keyword matcher (backstop and heuristic) on its largest input, in process: 50,000
+ *       characters against 100 routes of 50 keywords, against reading both inputs once (splitting
+ *       and indexing the request's words, splitting every keyword), interleaved. The test suite bounds the matcher's work by counts;
+ *       this is where its speed is watched.
  * Checks on the way that both servers send byte-identical requests and that stdout carries only
  * JSON-RPC. Prints a table to stdout and writes the figures to <repo>/.bench/route.json.
  * A MISS is reported, never turned into a failing exit code.
@@ -13,6 +17,7 @@ import { connectStdio, reply } from '@mcp-sampling/testing';
 import {
   benchServers,
   call,
+  compareInterleaved,
   compareKitWithBaseline,
   compareLastRequests,
   comparisonTable,
@@ -27,6 +32,8 @@ const WARMUP_CALLS = 100;
 const TIMED_CALLS = 1000;
 const BLOCK = 50;
 const TARGET_RATIO = 1.15;
+/** The matcher may cost this many times one reading of its inputs. */
+const MATCHER_TARGET_RATIO = 1.5;
 
 // ---------------------------------------------------------------- deterministic routes
 
@@ -183,6 +190,30 @@ async function requestSizes(problems) {
   return sizes;
 }
 
+/** (c) the keyword matcher on its largest input against one reading of its inputs. */
+async function matcherSpeed() {
+  const { RequestWords, decideByKeywords } = await import('../dist/keywords.js');
+  const { wordsOf } = await import('../dist/words.js');
+  const routes = Array.from({ length: 100 }, (_, i) => ({
+    name: `route-${i + 1}`,
+    keywords: Array.from({ length: 50 }, (_, k) => `word${(i * 50 + k) % 997} next${k}`),
+  }));
+  const request = Array.from({ length: 8_000 }, (_, i) => `word${i % 997}`)
+    .join(' ')
+    .slice(0, 50_000);
+  const comparison = await compareInterleaved({
+    subject: async () => decideByKeywords(new RequestWords(request), routes),
+    baseline: async () => {
+      new RequestWords(request);
+      for (const route of routes) for (const keyword of route.keywords) wordsOf(keyword);
+    },
+    calls: 200,
+    warmup: 20,
+    block: 10,
+  });
+  return { requestChars: request.length, keywords: 100 * 50, ...comparison };
+}
+
 // ---------------------------------------------------------------- report
 
 const ms2 = (value) => value.toFixed(2);
@@ -209,6 +240,14 @@ function table(report) {
       `args ${size.argumentBytes}`,
     );
   }
+  const m = report.matcher;
+  rows.add(
+    'matcher',
+    `keywords, ${m.requestChars} chars x ${m.keywords} keywords: median ms`,
+    ms2(m.subject.medianMs),
+    ms2(m.baseline.medianMs),
+  );
+  rows.check('matcher', 'ratio matcher / reading its inputs once', m.ratio, MATCHER_TARGET_RATIO);
   return rows.format();
 }
 
@@ -221,9 +260,9 @@ await runBench({
     routes: ROUTES_50.length,
     requestChars: REQUEST.length,
   },
-  targets: { ratio: TARGET_RATIO },
+  targets: { ratio: TARGET_RATIO, matcherRatio: MATCHER_TARGET_RATIO },
   measureEra,
-  afterEras: async (problems) => ({ requestSize: await requestSizes(problems) }),
+  afterEras: async (problems) => ({ requestSize: await requestSizes(problems), matcher: await matcherSpeed() }),
   verdicts: (figures) => ({ ratio: verdict(figures.single.ratio, TARGET_RATIO) }),
   describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; one route call over ${ROUTES_50.length} routes, ` +
