@@ -1,7 +1,7 @@
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { connectInMemory, type Era, type MockHost, PATIENT_WAIT, type Reply, reply } from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ROUNDS } from '../src/index.js';
-import { buildFullTestServer } from './fixtures.js';
+import { buildFullTestServer, buildImpatientTestServer } from './fixtures.js';
 
 let host: MockHost | undefined;
 afterEach(async () => {
@@ -35,11 +35,11 @@ describe('2025 era: the kit pushes steps itself, so host failures reach the tool
   });
 
   it('turns a timeout into an isError with a hint, and tells the host to stop', async () => {
-    host = await connectInMemory(buildFullTestServer, { era: '2025', script: reply.hang() });
+    host = await connectInMemory(buildImpatientTestServer, { era: '2025', script: reply.hang() });
     const result = await host.callTool('maybe_sample', { sample: true });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/did not answer step 'only' within 300 ms.*MCP_SAMPLING_TIMEOUT_MS/);
-    await vi.waitFor(() => expect(host?.cancelled).toEqual(['only']));
+    await vi.waitFor(() => expect(host?.cancelled).toEqual(['only']), PATIENT_WAIT);
   });
 
   it('stops the sibling steps of a fan-out when one fails', async () => {
@@ -50,7 +50,7 @@ describe('2025 era: the kit pushes steps itself, so host failures reach the tool
     const result = await host.callTool('fan_out', { parts: ['a', 'b', 'c'] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/failed step 'part:1'/);
-    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['part:0', 'part:2']));
+    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['part:0', 'part:2']), PATIENT_WAIT);
   });
 
   it('reports progress per answered step when the caller asks for it', async () => {
@@ -67,10 +67,24 @@ describe('2025 era: the kit pushes steps itself, so host failures reach the tool
   });
 
   it('sends heartbeats while steps wait on the host, then the answer', async () => {
-    host = await connectInMemory(buildFullTestServer, { era: '2025', script: reply.delay(150, reply.text('ok')) });
+    // The host answers once it has seen two heartbeats: counted, not timed, so a slow machine passes.
+    const waiting = "waiting for the host's model: 0 of 1 steps answered";
     const messages: string[] = [];
-    await host.callTool('maybe_sample', { sample: true }, { onprogress: (p) => messages.push(p.message ?? '') });
-    expect(messages.filter((m) => m === "waiting for the host's model: 0 of 1 steps answered").length).toBeGreaterThanOrEqual(2);
+    let heardTwo: () => void = () => undefined;
+    const twoHeartbeats = new Promise<void>((resolve) => {
+      heardTwo = resolve;
+    });
+    const onprogress = (p: { message?: string }) => {
+      messages.push(p.message ?? '');
+      if (messages.filter((m) => m === waiting).length >= 2) heardTwo();
+    };
+    const answerAfterTwoHeartbeats: Reply = async (request, signal) => {
+      await twoHeartbeats;
+      return reply.text('ok')(request, signal);
+    };
+    host = await connectInMemory(buildFullTestServer, { era: '2025', script: answerAfterTwoHeartbeats });
+    await host.callTool('maybe_sample', { sample: true }, { onprogress });
+    expect(messages.filter((m) => m === waiting).length).toBeGreaterThanOrEqual(2);
     expect(messages.at(-1)).toBe('step only answered by mock-model (1 of 1)');
   });
 });
@@ -90,10 +104,10 @@ describe.each<Era>(['2025', '2026-07-28'])('on %s', (era) => {
     host = await connectInMemory(buildFullTestServer, { era, script: reply.hang() });
     const controller = new AbortController();
     const call = host.callTool('maybe_sample', { sample: true }, { signal: controller.signal });
-    await vi.waitFor(() => expect(host?.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(host?.requests).toHaveLength(1), PATIENT_WAIT);
     controller.abort(new Error('user pressed stop'));
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect(host?.cancelled).toEqual(['only']));
+    await vi.waitFor(() => expect(host?.cancelled).toEqual(['only']), PATIENT_WAIT);
     expect(host.requests).toHaveLength(1);
   });
 

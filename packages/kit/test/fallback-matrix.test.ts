@@ -7,7 +7,7 @@ import { connectInMemory, type Era, type MockHost, type MockHostOptions, reply }
 import { ANTHROPIC_API, fakeProviderApis } from '@mcp-sampling/testing/provider-apis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSamplingServer, type FallbackAction, type FallbackOutcome, fallbackPolicyOf } from '../src/index.js';
-import { pickColourTool } from './fixtures.js';
+import { HANG_TIMEOUT_MS, PATIENT_TIMEOUT_MS, pickColourTool } from './fixtures.js';
 
 const apis = fakeProviderApis();
 beforeAll(() => apis.listen());
@@ -57,14 +57,18 @@ const ACTIONS: FallbackAction[] = ['provider', 'heuristic', 'delegate', 'error']
 const cases = OUTCOMES.flatMap((o) => o.eras.flatMap((era) => ACTIONS.map((action) => ({ ...o, era, action }))));
 
 describe('fallback: outcome x action', () => {
-  it.each(cases)('$label on $era, action $action', async ({ outcome, era, action, host: hostOptions, message }) => {
+  it.each(cases)('$label on $era, action $action', async ({ outcome, label, era, action, host: hostOptions, message }) => {
     const sent = apis.answerText(ANTHROPIC_API, '{"colour":"green","confidence":0.8}');
     const policy = fallbackPolicyOf(['error'], { [outcome]: [action] });
     host = await connectInMemory(
       () =>
         createSamplingServer(
           { name: 'matrix', version: '0.0.0', tools: [pickColourTool] },
-          { fallback: policy, provider: { ...ANTHROPIC_API.config, retryBaseDelayMs: 1 }, sampleTimeoutMs: 300 },
+          {
+            fallback: policy,
+            provider: { ...ANTHROPIC_API.config, retryBaseDelayMs: 1 },
+            sampleTimeoutMs: label === 'timeout' ? HANG_TIMEOUT_MS : PATIENT_TIMEOUT_MS,
+          },
         ),
       { era, ...hostOptions },
     );

@@ -8,7 +8,7 @@ import {
 } from '@mcp-sampling/testing/provider-apis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSamplingServer, type FallbackPolicy, type RegisterOptions } from '../src/index.js';
-import { chainTool, fanOutTool, maybeSampleTool, pickColourTool } from './fixtures.js';
+import { chainTool, fanOutTool, HANG_TIMEOUT_MS, maybeSampleTool, PATIENT_TIMEOUT_MS, pickColourTool } from './fixtures.js';
 
 const API_KEY = ANTHROPIC_API.key;
 const PROVIDER = { ...ANTHROPIC_API.config, retryBaseDelayMs: 1, maxRetries: 1 };
@@ -49,7 +49,7 @@ const policy = (actions: FallbackPolicy['failed']): FallbackPolicy => ({
 const serverWith = (options: RegisterOptions) => () =>
   createSamplingServer(
     { name: 'kit-fallback-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, pickColourTool] },
-    { sampleTimeoutMs: 300, heartbeatMs: 20, provider: null, ...options },
+    { sampleTimeoutMs: PATIENT_TIMEOUT_MS, heartbeatMs: 20, provider: null, ...options },
   );
 
 const textOf = (result: { content?: unknown }) => JSON.stringify(result.content);
@@ -214,7 +214,10 @@ describe('2025 era: declines, errors and timeouts reach the policy', () => {
   });
 
   it('treats a timeout as a failure and follows the policy', async () => {
-    host = await connectInMemory(serverWith({ fallback: policy(['heuristic']) }), { era: '2025', script: reply.hang() });
+    host = await connectInMemory(serverWith({ fallback: policy(['heuristic']), sampleTimeoutMs: HANG_TIMEOUT_MS }), {
+      era: '2025',
+      script: reply.hang(),
+    });
     const result = await host.callTool('fan_out', { parts: ['x'] });
     expect(result.structuredContent).toMatchObject({ joined: 'x', provenance: { path: 'heuristic' } });
     expect((result.structuredContent as { provenance: { reason: string } }).provenance.reason).toMatch(

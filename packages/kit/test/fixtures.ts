@@ -89,10 +89,28 @@ export const driftingTool = defineSamplingTool({
   },
 });
 
+/**
+ * Time a 2025-era host gets per step in these tests: long enough that a loaded machine never
+ * turns an instant scripted answer into a timeout. Tests of the timeout itself use
+ * `HANG_TIMEOUT_MS` with a host that never answers.
+ */
+export const PATIENT_TIMEOUT_MS = 60_000;
+
+/** The time limit for tests whose host hangs on purpose: short, as nothing will answer. */
+export const HANG_TIMEOUT_MS = 300;
+
+/** Every test tool, errors only (no fallback), a patient time limit and quick heartbeats. */
 export const buildFullTestServer = () =>
   createSamplingServer(
     { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, driftingTool] },
-    { sampleTimeoutMs: 300, heartbeatMs: 20, fallback: ERRORS_ONLY, provider: null },
+    { sampleTimeoutMs: PATIENT_TIMEOUT_MS, heartbeatMs: 20, fallback: ERRORS_ONLY, provider: null },
+  );
+
+/** `buildFullTestServer` for a host that never answers: the step times out after `HANG_TIMEOUT_MS`. */
+export const buildImpatientTestServer = () =>
+  createSamplingServer(
+    { name: 'kit-test', version: '0.0.0', tools: [fanOutTool, maybeSampleTool, chainTool, driftingTool] },
+    { sampleTimeoutMs: HANG_TIMEOUT_MS, heartbeatMs: 20, fallback: ERRORS_ONLY, provider: null },
   );
 
 const COLOURS = ['red', 'green', 'blue'] as const;

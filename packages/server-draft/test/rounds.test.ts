@@ -1,5 +1,5 @@
 import { JSON_REPLY_RULES, MAX_ROUNDS } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { connectInMemory, type Era, type MockHost, PATIENT_WAIT, reply } from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunkText, LONG_CONTEXT_CHARS } from '../src/chunking.js';
 import { CONTEXT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompts.js';
@@ -168,10 +168,10 @@ describe.each<Era>(['2025', '2026-07-28'])('draft cancellation on %s', (era) => 
     host = await connectInMemory(buildServer, { era, script: reply.hang() });
     const controller = new AbortController();
     const call = host.callTool('draft', { brief: BRIEF, context: LONGEST }, { signal: controller.signal });
-    await vi.waitFor(() => expect(host?.requests).toHaveLength(PARTS));
+    await vi.waitFor(() => expect(host?.requests).toHaveLength(PARTS), PATIENT_WAIT);
     controller.abort(new Error('user pressed stop'));
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(contextKeys));
+    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(contextKeys), PATIENT_WAIT);
     expect(host.requests.map((request) => request.key).sort()).toEqual(contextKeys);
   });
 });

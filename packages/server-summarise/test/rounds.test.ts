@@ -1,4 +1,4 @@
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { connectInMemory, type Era, type MockHost, PATIENT_WAIT, reply } from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { documentOf } from './texts.js';
@@ -44,10 +44,10 @@ describe.each<Era>(['2025', '2026-07-28'])('summarise cancellation on %s', (era)
     host = await connectInMemory(buildServer, { era, script: reply.hang() });
     const controller = new AbortController();
     const call = host.callTool('summarise', { text: documentOf(60_000) }, { signal: controller.signal });
-    await vi.waitFor(() => expect(host?.requests).toHaveLength(3));
+    await vi.waitFor(() => expect(host?.requests).toHaveLength(3), PATIENT_WAIT);
     controller.abort(new Error('user pressed stop'));
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['map:0', 'map:1', 'map:2']));
+    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['map:0', 'map:1', 'map:2']), PATIENT_WAIT);
     expect(host.requests).toHaveLength(3);
   });
 });

@@ -9,6 +9,7 @@ export {
   type StdioMockHost,
 } from './mock-host.js';
 export { offlineModelReply } from './offline-model.js';
+export { PATIENT_WAIT } from './patience.js';
 export { type RecordedRequest, STEP_METADATA_KEY } from './recorded-request.js';
 export { DeclinedError, MOCK_MODEL, type Reply, reply } from './replies.js';
 export type { Matcher, Script, ScriptRule } from './script.js';
