@@ -33,3 +33,11 @@ export {
 } from './sample-json.js';
 export type { SampleRequest, SampleResult } from './sample-types.js';
 export { createSamplingServer, type SamplingServerSpec } from './server.js';
+export {
+  FRAMING_ALLOWANCE_BYTES,
+  INPUT_RESPONSES_ALLOWANCE_BYTES,
+  LARGEST_TEXT_ARGUMENT_CHARS,
+  MAX_STDIO_LINE_BYTES,
+  WORST_CASE_CALL_BYTES,
+  WORST_JSON_BYTES_PER_CHAR,
+} from './stdio-limits.js';

@@ -1,6 +1,8 @@
 /**
  * The entry every server bin uses: `--help`, `--version`, then MCP over stdio for both protocol
- * eras (`serveStdio` answers 2025 `initialize` and 2026-07-28 `server/discover` alike).
+ * eras (`serveStdio` answers 2025 `initialize` and 2026-07-28 `server/discover` alike), through the
+ * kit's own stdio transport (line limit from the tools' input limits; bad lines answered, see
+ * stdio-transport.ts).
  * stdout carries JSON-RPC only; everything human-readable goes to stderr.
  */
 import { parseArgs } from 'node:util';
@@ -10,6 +12,7 @@ import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fa
 import { providerSourceFromEnv } from './provider-sampler.js';
 import { sampleTimeoutFromEnv } from './push-sampler.js';
 import { RoundStateSealer } from './request-state.js';
+import { LimitedStdioTransport } from './stdio-transport.js';
 
 /** What a bin tells the entry about itself. */
 export interface BinSpec {
@@ -92,6 +95,7 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
   if (problem !== undefined) return usageError(spec, problem);
 
   const handle = serveStdio(() => spec.buildServer(), {
+    transport: new LimitedStdioTransport({ report: (problem) => process.stderr.write(`${spec.bin}: ${problem}\n`) }),
     onerror: (error) => process.stderr.write(`${spec.bin}: ${error.message}\n`),
   });
   const shutdown = () => {

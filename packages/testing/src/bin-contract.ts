@@ -1,14 +1,19 @@
 /**
  * What every server bin promises on its command line, as a vitest suite a server registers with
  * one call: `--help` on stdout, `--version`, usage errors on stderr with exit code 2 (unknown flags,
- * a fallback policy or provider configured wrong), and a node shebang. Plus the helpers a server's
- * stdio tests share: spawning the built bin, and checking that stdout carried only JSON-RPC.
+ * a fallback policy or provider configured wrong), and a node shebang. On stdio: a line over the
+ * size limit, an id no JSON number can carry, or a 2025-era request before `initialize` each get
+ * a JSON-RPC error and one stderr line, and the server goes on answering. Plus the helpers a
+ * server's stdio tests share: spawning the built bin, and checking that stdout carried only JSON-RPC.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectStdio, type MockHostOptions, type StdioMockHost } from './mock-host.js';
+import { MODERN_ENVELOPE, RawStdioPeer } from './raw-stdio-peer.js';
+
+export { MODERN_ENVELOPE, RawStdioPeer, type WireMessage } from './raw-stdio-peer.js';
 
 /** The bin under test. */
 export interface BinUnderTest {
@@ -18,6 +23,8 @@ export interface BinUnderTest {
   path: string;
   /** The package version `--version` must print. */
   version: string;
+  /** The longest stdio line the bin accepts, in bytes (the kit's `MAX_STDIO_LINE_BYTES`). */
+  maxLineBytes: number;
 }
 
 /** Run the bin with `args` (and extra environment), collecting exit code and output. */
@@ -74,6 +81,94 @@ export function describeBinContract(bin: BinUnderTest): void {
 
     it('is executable with a node shebang', () => {
       expect(readFileSync(bin.path, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    });
+  });
+  describeStdioInputChecks(bin);
+}
+
+/** Ids no JSON-RPC peer can echo exactly: past 2^53, fractional, overflowing to Infinity, fraction lost in parsing. */
+const UNREPRESENTABLE_IDS = ['9007199254740993', '1.5', '1e400', '1.0000000000000001'];
+
+/** The raw-line checks of the stdio transport. Generous timeouts: only a hang should fail them. */
+function describeStdioInputChecks(bin: BinUnderTest): void {
+  describe(`${bin.name} stdio input checks`, { timeout: 180_000 }, () => {
+    const peers: RawStdioPeer[] = [];
+    const start = async () => {
+      const peer = await RawStdioPeer.start(bin.path);
+      peers.push(peer);
+      return peer;
+    };
+    afterEach(async () => {
+      await Promise.all(peers.splice(0).map((peer) => peer.close()));
+    });
+
+    it('answers a line over the size limit with an error naming the limit, then goes on answering', async () => {
+      const peer = await start();
+      await peer.initialize();
+      const stderrBefore = peer.stderrLines.length;
+      // The SDK client puts the id last; the server recovers it from the end of the line.
+      const padding = 'x'.repeat(bin.maxLineBytes);
+      await peer.send(`{"jsonrpc":"2.0","method":"tools/list","params":{"_pad":"${padding}"},"id":"huge"}`);
+      const refused = await peer.response('huge');
+      expect(refused.error).toMatchObject({ code: -32600 });
+      expect((refused.error as { message: string }).message).toContain(`${bin.maxLineBytes} bytes`);
+      expect(peer.stderrLines.length - stderrBefore).toBe(1);
+
+      await peer.send({ jsonrpc: '2.0', id: 'after', method: 'tools/list' });
+      const listed = await peer.response('after');
+      expect((listed.result as { tools: unknown[] }).tools.length).toBeGreaterThan(0);
+      expect(peer.strayLines).toEqual([]);
+      expect(peer.exitCode).toBeUndefined();
+    });
+
+    it('accepts a line of exactly the size limit', async () => {
+      const peer = await start();
+      await peer.initialize();
+      const frame = '{"jsonrpc":"2.0","id":"edge","method":"tools/list","params":{"_pad":""}}';
+      const line = frame.replace('"_pad":""', `"_pad":"${'y'.repeat(bin.maxLineBytes - frame.length)}"`);
+      expect(Buffer.byteLength(line)).toBe(bin.maxLineBytes);
+      await peer.send(line);
+      expect((await peer.response('edge')).result).toBeDefined();
+    });
+
+    it.each(UNREPRESENTABLE_IDS)('answers id %s with -32600 and a null id, and one stderr line', async (rawId) => {
+      const peer = await start();
+      await peer.initialize();
+      const stderrBefore = peer.stderrLines.length;
+      await peer.send(`{"jsonrpc":"2.0","id":${rawId},"method":"tools/list"}`);
+      const refused = await peer.response(null);
+      expect(refused.error).toMatchObject({ code: -32600 });
+      expect((refused.error as { message: string }).message).toContain(rawId);
+      await peer.send({ jsonrpc: '2.0', id: 7, method: 'tools/list' });
+      expect((await peer.response(7)).result).toBeDefined();
+      expect(peer.stderrLines.length - stderrBefore).toBe(1);
+      expect(peer.stderrLines.at(-1)).toContain(rawId);
+    });
+
+    it('refuses a 2025-era tools/call before initialize, then serves the handshake and the call', async () => {
+      const peer = await start();
+      await peer.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'anything', arguments: {} } });
+      const refused = await peer.response(1);
+      expect(refused.error).toMatchObject({ code: -32000 });
+      expect((refused.error as { message: string }).message).toMatch(/initialize/);
+      await peer.send({ jsonrpc: '2.0', id: 2, method: 'ping' });
+      expect((await peer.response(2)).result).toEqual({});
+
+      const initialized = await peer.initialize(3);
+      expect(initialized.result).toMatchObject({ protocolVersion: expect.any(String) });
+      await peer.send({ jsonrpc: '2.0', id: 4, method: 'tools/list' });
+      const tools = (await peer.response(4)).result as { tools: Array<{ name: string }> };
+      await peer.send({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: tools.tools[0]?.name, arguments: {} } });
+      const called = await peer.response(5);
+      // Empty arguments fail the tool's input schema: an answer, as a tool result.
+      expect(called.result).toMatchObject({ isError: true });
+    });
+
+    it('serves a 2026-07-28 request without any handshake', async () => {
+      const peer = await start();
+      await peer.send({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: MODERN_ENVELOPE } });
+      const listed = await peer.response(1);
+      expect((listed.result as { tools: unknown[] }).tools.length).toBeGreaterThan(0);
     });
   });
 }
