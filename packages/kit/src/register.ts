@@ -2,7 +2,8 @@
  * Registers a `SamplingTool` on an `McpServer`. The handler picks the path per request:
  * 2026-07-28 → wire rounds with signed state (modern-round.ts); 2025 → steps pushed to the host
  * as they are asked for (push-sampler.ts). Every failure becomes an `isError` result whose text
- * says what went wrong and how to recover.
+ * says what went wrong and how to recover, except refused 2026-07-28 round state, which is a
+ * JSON-RPC `-32602` error (state-gate.ts).
  */
 import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
@@ -20,6 +21,7 @@ import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
+import { gateRoundState } from './state-gate.js';
 import { failureResult, successResult } from './tool-results.js';
 
 /** Options shared by every tool registered through the kit. */
@@ -118,6 +120,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
       }
     }) as never,
   );
+  gateRoundState(server, tool.name, sealer);
 }
 
 const cannotSample: Fulfil = async () => {
