@@ -32,7 +32,7 @@ interface ModernRoundOptions<I, O> {
 
 /** Result of one wire round: the tool's output, or the `input_required` to send back. */
 export type ModernRoundResult<O> =
-  | { kind: 'done'; output: O; used: MemoEntry[] }
+  | { kind: 'done'; output: O; used: MemoEntry[]; backstop?: string }
   | { kind: 'input'; result: InputRequiredResult }
   /** A step could not be done; `memo` holds the steps answered so far, for the fallback. */
   | { kind: 'failed'; failure: SamplingFailure; memo: Record<string, MemoEntry> };

@@ -16,7 +16,7 @@ import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from '.
 import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
 import { stepProgress } from './progress.js';
-import { hostProvenance, ProvenanceSchema } from './provenance.js';
+import { ProvenanceSchema, settledProvenance } from './provenance.js';
 import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './provider-sampler.js';
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
@@ -100,14 +100,15 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
           });
           if (round.kind === 'input') return round.result;
           if (round.kind === 'failed') return await fallBackFrom(round.failure, round.memo);
-          return successResult(toText(round.output), { ...round.output, provenance: hostProvenance(era, round.used) });
+          const provenance = settledProvenance(era, round.used, round.backstop);
+          return successResult(toText(round.output), { ...round.output, provenance });
         }
         const progress = stepProgress(ctx, options.heartbeatMs);
         const memo: Record<string, MemoEntry> = {};
         try {
           const fulfil: Fulfil = canSample ? pushSampler(ctx, timeoutMs, progress) : cannotSample;
-          const { output, used } = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
-          return successResult(toText(output), { ...output, provenance: hostProvenance(era, used) });
+          const { output, used, backstop } = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
+          return successResult(toText(output), { ...output, provenance: settledProvenance(era, used, backstop) });
         } catch (error) {
           if (error instanceof SamplingFailure && !signal.aborted) return await fallBackFrom(error, memo);
           throw error;
