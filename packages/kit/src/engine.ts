@@ -14,6 +14,7 @@ import { setMaxListeners } from 'node:events';
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import { SamplingFailure } from './errors.js';
+import { outcomeOf } from './fallback-policy.js';
 import type { PresetName } from './presets.js';
 import { toCreateMessageParams } from './request-params.js';
 import { hashOf, type MemoEntry } from './request-state.js';
@@ -33,12 +34,26 @@ export interface SamplingContext {
    * answer stays invalid. `key` may be at most 55 characters.
    */
   sampleJson<S extends z.ZodType>(key: string, schema: S, request: SampleJsonRequest): Promise<SampleJsonResult<z.output<S>>>;
+  /**
+   * Say that `run` settles the call without the model after `failure`, a step failure it caught:
+   * the tool's own deterministic backstop decided (route's keywords after an unusable answer).
+   * The result's provenance then says `path: 'heuristic'` and why, still listing the models asked.
+   * `how` says what decided, e.g. `Keywords decided.`
+   */
+  decidedWithoutModel(failure: SamplingFailure, how: string): void;
   /** Aborted when the tool call is cancelled. */
   readonly signal: AbortSignal;
 }
 
-function contextOf(signal: AbortSignal, sample: SampleFunction): SamplingContext {
-  return { signal, sample, sampleJson: (key, schema, request) => sampleJson(sample, key, schema, request) };
+function contextOf(signal: AbortSignal, sample: SampleFunction, table: StepTable): SamplingContext {
+  return {
+    signal,
+    sample,
+    sampleJson: (key, schema, request) => sampleJson(sample, key, schema, request),
+    decidedWithoutModel: (failure, how) => {
+      table.backstop = `${outcomeOf(failure) ?? failure.reason}: ${failure.message} ${how}`;
+    },
+  };
 }
 
 /** A step the engine could not answer from the memo. */
@@ -55,6 +70,8 @@ interface StepTable {
   /** Keys `run` touched in this execution, in order: the steps that make up the result. */
   used: Set<string>;
   requested: Map<string, PendingStep>;
+  /** Why `run` settled without the model, when it said so (`decidedWithoutModel`). */
+  backstop?: string;
 }
 
 function stepOf(params: CreateMessageRequestParams, preset: PresetName): PendingStep {
@@ -96,6 +113,11 @@ function answeredSteps(table: StepTable): MemoEntry[] {
   });
 }
 
+/** What a settled `run` was built from: the answered steps, and the backstop if one decided. */
+function settledWith(table: StepTable): { used: MemoEntry[]; backstop?: string } {
+  return { used: answeredSteps(table), ...(table.backstop !== undefined && { backstop: table.backstop }) };
+}
+
 /** The caller's view of a memo entry (without reading `requestHash`, which may be lazy). */
 function resultOf(entry: MemoEntry): SampleResult {
   return {
@@ -108,7 +130,7 @@ function resultOf(entry: MemoEntry): SampleResult {
 
 /** What one replay of `run` came to. */
 export type ReplayOutcome<O> =
-  | { kind: 'done'; output: O; used: MemoEntry[] }
+  | { kind: 'done'; output: O; used: MemoEntry[]; backstop?: string }
   | { kind: 'waiting'; pending: Map<string, PendingStep> };
 
 /** Looks up this round's answer to a step the memo lacks; the engine stores what it returns. */
@@ -130,18 +152,22 @@ export async function replay<I, O>(
   const table = makeTable(memo);
   const pending = new Map<string, PendingStep>();
   let wake: () => void = () => {};
-  const context = contextOf(signal, (key, request) => {
-    signal.throwIfAborted();
-    const step = prepare(table, key, request, preset);
-    const entry = memo[key] ?? answerOf(key, step);
-    if (entry !== undefined) {
-      memo[key] = entry;
-      return Promise.resolve(resultOf(entry));
-    }
-    pending.set(key, step);
-    wake();
-    return new Promise<never>(() => {}); // answered in a later round, by a replay
-  });
+  const context = contextOf(
+    signal,
+    (key, request) => {
+      signal.throwIfAborted();
+      const step = prepare(table, key, request, preset);
+      const entry = memo[key] ?? answerOf(key, step);
+      if (entry !== undefined) {
+        memo[key] = entry;
+        return Promise.resolve(resultOf(entry));
+      }
+      pending.set(key, step);
+      wake();
+      return new Promise<never>(() => {}); // answered in a later round, by a replay
+    },
+    table,
+  );
 
   let settled = false;
   let failure: { error: unknown } | undefined;
@@ -168,7 +194,7 @@ export async function replay<I, O>(
     await Promise.race([running, new Promise<void>((resolve) => (wake = resolve))]);
   }
   if (failure !== undefined) throw failure.error;
-  return { kind: 'done', output: output as O, used: answeredSteps(table) };
+  return { kind: 'done', output: output as O, ...settledWith(table) };
 }
 
 /** Answers one step in-process (a pushed sampling request, or a direct provider call). */
@@ -186,7 +212,7 @@ export async function runDirect<I, O>(
   preset: PresetName,
   outerSignal: AbortSignal,
   memo: Record<string, MemoEntry> = {},
-): Promise<{ output: O; used: MemoEntry[] }> {
+): Promise<{ output: O; used: MemoEntry[]; backstop?: string }> {
   const table = makeTable(memo);
   const abort = new AbortController();
   // Every in-flight step listens to this signal; a wide fan-out is expected, not a leak.
@@ -196,38 +222,42 @@ export async function runDirect<I, O>(
   const inFlight = new Map<string, Promise<SampleResult>>();
   let lastAnsweredRound = 0;
 
-  const context = contextOf(abort.signal, (key, request) => {
-    abort.signal.throwIfAborted();
-    const step = prepare(table, key, request, preset);
-    const entry = memo[key];
-    if (entry !== undefined) {
-      lastAnsweredRound = Math.max(lastAnsweredRound, entry.round);
-      return Promise.resolve(resultOf(entry));
-    }
-    const existing = inFlight.get(key);
-    if (existing !== undefined) return existing;
-    const round = lastAnsweredRound + 1;
-    if (round > MAX_ROUNDS) {
-      throw new SamplingFailure('round-budget', `Step '${key}' would need round ${round}; the budget is ${MAX_ROUNDS}.`, key);
-    }
-    const answer = fulfil(key, step, abort.signal).then(
-      (result) => {
-        memo[key] = { ...result, round, requestHash: step.requestHash };
-        lastAnsweredRound = Math.max(lastAnsweredRound, round);
-        return result;
-      },
-      (error: unknown) => {
-        abort.abort(error);
-        throw error;
-      },
-    );
-    inFlight.set(key, answer);
-    return answer;
-  });
+  const context = contextOf(
+    abort.signal,
+    (key, request) => {
+      abort.signal.throwIfAborted();
+      const step = prepare(table, key, request, preset);
+      const entry = memo[key];
+      if (entry !== undefined) {
+        lastAnsweredRound = Math.max(lastAnsweredRound, entry.round);
+        return Promise.resolve(resultOf(entry));
+      }
+      const existing = inFlight.get(key);
+      if (existing !== undefined) return existing;
+      const round = lastAnsweredRound + 1;
+      if (round > MAX_ROUNDS) {
+        throw new SamplingFailure('round-budget', `Step '${key}' would need round ${round}; the budget is ${MAX_ROUNDS}.`, key);
+      }
+      const answer = fulfil(key, step, abort.signal).then(
+        (result) => {
+          memo[key] = { ...result, round, requestHash: step.requestHash };
+          lastAnsweredRound = Math.max(lastAnsweredRound, round);
+          return result;
+        },
+        (error: unknown) => {
+          abort.abort(error);
+          throw error;
+        },
+      );
+      inFlight.set(key, answer);
+      return answer;
+    },
+    table,
+  );
 
   try {
     const output = await run(input, context);
-    return { output, used: answeredSteps(table) };
+    return { output, ...settledWith(table) };
   } finally {
     outerSignal.removeEventListener('abort', onOuterAbort);
   }

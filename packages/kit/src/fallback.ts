@@ -11,7 +11,7 @@ import { describeFailure, SamplingFailure } from './errors.js';
 import type { FallbackPolicy } from './fallback-policy.js';
 import { outcomeOf } from './fallback-policy.js';
 import type { Era } from './host-capabilities.js';
-import type { Provenance } from './provenance.js';
+import { oneLineReason, type Provenance } from './provenance.js';
 import { type ProviderSource, providerSampler } from './provider-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { errorResult, successResult } from './tool-results.js';
@@ -48,7 +48,8 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallTool
   const memo = withoutFailedStep(call.memo, failure);
   const notes: string[] = [];
   // Why this path answered: the host's failure, then any fallback tried before this one.
-  const reasonNow = () => `${outcome}: ${failure.message}${notes.length === 0 ? '' : ` Then ${notes.join('; ')}.`}`;
+  const reasonNow = () =>
+    oneLineReason(`${outcome}: ${failure.message}${notes.length === 0 ? '' : ` Then ${notes.join('; ')}.`}`);
 
   for (const action of call.policy[outcome]) {
     if (action === 'error') break;
@@ -75,14 +76,22 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallTool
     }
     try {
       const provider = await call.provider.get();
-      const { output, used } = await runDirect(tool.run, call.input, providerSampler(provider), tool.preset, call.signal, memo);
+      const { output, used, backstop } = await runDirect(
+        tool.run,
+        call.input,
+        providerSampler(provider),
+        tool.preset,
+        call.signal,
+        memo,
+      );
       const provenance: Provenance = {
-        path: 'provider',
+        // The provider's answer was unusable too, and the tool's own backstop decided.
+        path: backstop === undefined ? 'provider' : 'heuristic',
         models: [...new Set(used.map((entry) => entry.model))],
         era,
         rounds: used.reduce((highest, entry) => Math.max(highest, entry.round), 0),
         samples: used.length,
-        reason: reasonNow(),
+        reason: backstop === undefined ? reasonNow() : oneLineReason(`${reasonNow()} Then the provider: ${backstop}`),
       };
       return successResult(call.toText(output as O), { ...(output as object), provenance });
     } catch (error) {

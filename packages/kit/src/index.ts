@@ -18,7 +18,7 @@ export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
 export { type JsonReading, readJson } from './json-reply.js';
 export { type ModelPreset, PRESETS, type PresetName } from './presets.js';
 export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './prompt.js';
-export { type Provenance, ProvenanceSchema } from './provenance.js';
+export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './provenance.js';
 export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
 export { STEP_METADATA_KEY } from './request-params.js';

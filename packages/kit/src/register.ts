@@ -2,7 +2,8 @@
  * Registers a `SamplingTool` on an `McpServer`. The handler picks the path per request:
  * 2026-07-28 → wire rounds with signed state (modern-round.ts); 2025 → steps pushed to the host
  * as they are asked for (push-sampler.ts). Every failure becomes an `isError` result whose text
- * says what went wrong and how to recover.
+ * says what went wrong and how to recover, except refused 2026-07-28 round state, which is a
+ * JSON-RPC `-32602` error (state-gate.ts).
  */
 import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
@@ -15,11 +16,12 @@ import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from '.
 import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
 import { stepProgress } from './progress.js';
-import { hostProvenance, ProvenanceSchema } from './provenance.js';
+import { ProvenanceSchema, settledProvenance } from './provenance.js';
 import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './provider-sampler.js';
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
+import { gateRoundState } from './state-gate.js';
 import { failureResult, successResult } from './tool-results.js';
 
 /** Options shared by every tool registered through the kit. */
@@ -98,14 +100,15 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
           });
           if (round.kind === 'input') return round.result;
           if (round.kind === 'failed') return await fallBackFrom(round.failure, round.memo);
-          return successResult(toText(round.output), { ...round.output, provenance: hostProvenance(era, round.used) });
+          const provenance = settledProvenance(era, round.used, round.backstop);
+          return successResult(toText(round.output), { ...round.output, provenance });
         }
         const progress = stepProgress(ctx, options.heartbeatMs);
         const memo: Record<string, MemoEntry> = {};
         try {
           const fulfil: Fulfil = canSample ? pushSampler(ctx, timeoutMs, progress) : cannotSample;
-          const { output, used } = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
-          return successResult(toText(output), { ...output, provenance: hostProvenance(era, used) });
+          const { output, used, backstop } = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
+          return successResult(toText(output), { ...output, provenance: settledProvenance(era, used, backstop) });
         } catch (error) {
           if (error instanceof SamplingFailure && !signal.aborted) return await fallBackFrom(error, memo);
           throw error;
@@ -118,6 +121,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
       }
     }) as never,
   );
+  gateRoundState(server, tool.name, sealer);
 }
 
 const cannotSample: Fulfil = async () => {

@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { createRequestStateCodec, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import { SamplingFailure } from './errors.js';
 import type { SampleResult } from './sample-types.js';
 
@@ -30,25 +29,43 @@ export const STATE_BUDGET_BYTES = 4 * 1024 * 1024;
 /** How long a minted state stays valid: long enough for a person to approve each request. */
 const DEFAULT_TTL_SECONDS = 30 * 60;
 
+/** Payloads up to this size are sealed as they are: deflating them costs more than it saves. */
+const DEFLATE_FROM_BYTES = 1024;
+
+/** Format tag of a sealed state: `v1.<expiry>.<payload>.<mac>`. */
+const FORMAT = 'v1';
+
 /**
- * Seals round state with the SDK's HMAC codec. The payload is JSON, deflated and base64-encoded
- * before sealing, so partial results of a large fan-out stay small on the wire. Signed, not
- * encrypted: the client can read it, which is fine because every value in it came from the client.
+ * Seals round state with HMAC-SHA256 (`node:crypto`, synchronous: signing a small state costs
+ * microseconds, so every round can carry one). The token is `v1.<expiry>.<payload>.<mac>`: the
+ * expiry in Unix seconds, the payload JSON in base64url (deflated first when it is large, marked by
+ * its first character, `j` plain or `z` deflated), and the MAC over everything before it. Signed,
+ * not encrypted: the client can read it, which is fine because every value in it came from the
+ * client.
  */
 export class RoundStateSealer {
-  private readonly codec: RequestStateCodec<string>;
+  private readonly key: Buffer;
+  private readonly ttlSeconds: number;
 
   /**
    * @param key HMAC key of at least 32 bytes. Defaults to `MCP_SAMPLING_STATE_KEY`, else a random
    *            per-process key (then only this process can continue a flow it started).
+   * @param ttlSeconds How long a sealed state stays valid. Defaults to `MCP_SAMPLING_STATE_TTL_SECONDS`, else 30 minutes.
    */
   constructor(key: string | Uint8Array = stateKeyFromEnv(), ttlSeconds = ttlFromEnv()) {
-    this.codec = createRequestStateCodec<string>({ key, ttlSeconds });
+    this.key = Buffer.from(key);
+    if (this.key.byteLength < 32)
+      throw new RangeError(`The requestState key must be at least 32 bytes (got ${this.key.byteLength})`);
+    this.ttlSeconds = ttlSeconds;
   }
 
-  async seal(state: RoundState): Promise<string> {
-    const packed = deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64');
-    const sealed = await this.codec.mint(packed);
+  /** Seals `state`; a state past `STATE_BUDGET_BYTES` is a `SamplingFailure('state')`. */
+  seal(state: RoundState): string {
+    const json = Buffer.from(JSON.stringify(state));
+    const payload =
+      json.byteLength < DEFLATE_FROM_BYTES ? `j${json.toString('base64url')}` : `z${deflateRawSync(json).toString('base64url')}`;
+    const signed = `${FORMAT}.${Math.floor(Date.now() / 1000) + this.ttlSeconds}.${payload}`;
+    const sealed = `${signed}.${this.mac(signed).toString('base64url')}`;
     if (sealed.length > STATE_BUDGET_BYTES) {
       throw new SamplingFailure(
         'state',
@@ -58,15 +75,29 @@ export class RoundStateSealer {
     return sealed;
   }
 
-  /** Verifies and opens an echoed state; any failure is a `SamplingFailure('state')`. */
-  async open(sealed: string, ctx: ServerContext): Promise<RoundState> {
-    try {
-      const packed = await this.codec.verify(sealed, ctx);
-      return JSON.parse(inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8')) as RoundState;
-    } catch (error) {
-      const why = error instanceof Error ? error.message : 'malformed';
-      throw new SamplingFailure('state', `The requestState echoed by the client was refused (${why}).`);
+  /** Verifies and opens an echoed state; any failure is a `SamplingFailure('state')` naming why (`malformed`, `mac`, `expired`). */
+  open(sealed: string): RoundState {
+    const refuse = (why: string) => new SamplingFailure('state', `The requestState echoed by the client was refused (${why}).`);
+    const parts = sealed.split('.');
+    const [format, expiry, payload, mac] = parts;
+    if (parts.length !== 4 || format !== FORMAT || expiry === undefined || payload === undefined || mac === undefined) {
+      throw refuse('malformed');
     }
+    const expected = this.mac(`${format}.${expiry}.${payload}`);
+    const given = Buffer.from(mac, 'base64url');
+    if (given.byteLength !== expected.byteLength || !timingSafeEqual(given, expected)) throw refuse('mac');
+    if (!(Number(expiry) * 1000 > Date.now())) throw refuse('expired');
+    try {
+      const body = Buffer.from(payload.slice(1), 'base64url');
+      const json = payload.startsWith('z') ? inflateRawSync(body) : body;
+      return JSON.parse(json.toString('utf8')) as RoundState;
+    } catch {
+      throw refuse('malformed');
+    }
+  }
+
+  private mac(text: string): Buffer {
+    return createHmac('sha256', this.key).update(text).digest();
   }
 }
 

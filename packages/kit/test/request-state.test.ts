@@ -15,7 +15,6 @@ const answer = (text: string) => ({
   model: 'hand-model',
   stopReason: 'endTurn',
 });
-const textOf = (result: Record<string, unknown>) => JSON.stringify(result.content);
 
 /** Flip one character in the middle of the signed body. */
 function tamper(state: string): string {
@@ -24,16 +23,17 @@ function tamper(state: string): string {
 }
 
 describe('2026-07-28 rounds driven by hand', () => {
-  it('returns every pending step of a round, with signed state once there is something to remember', async () => {
+  it('returns every pending step of a round, with signed state from the first round on', async () => {
     host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
     const args = { parts: ['a', 'b'] };
     const first = await host.callToolRaw('fan_out', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object).sort()).toEqual(['part:0', 'part:1']);
-    expect(first.requestState).toBeUndefined(); // nothing answered yet, so nothing to carry
+    expect(first.requestState).toMatch(/^v1\./);
 
     const second = await host.callToolRaw('fan_out', args, {
       inputResponses: { 'part:0': answer('A'), 'part:1': answer('B') },
+      requestState: first.requestState as string,
     });
     expect(Object.keys(second.inputRequests as object)).toEqual(['join']);
     expect(second.requestState).toMatch(/^v1\./);
@@ -49,36 +49,78 @@ describe('2026-07-28 rounds driven by hand', () => {
     });
   });
 
+  it('treats answers sent without state as a first request: they skip no round', async () => {
+    host = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
+    const forged = await host.callToolRaw(
+      'chain',
+      { steps: 2 },
+      { inputResponses: { 'step:0': answer('one'), 'step:1': answer('two') } },
+    );
+    expect(forged.resultType).toBe('input_required');
+    expect(forged.structuredContent).toBeUndefined();
+    expect(Object.keys(forged.inputRequests as object)).toEqual(['step:0']);
+    expect(forged.requestState).toMatch(/^v1\./);
+  });
+
   /** Answers the first round of `chain` by hand and returns the second round, which carries state. */
   async function secondRoundOfChain(steps: number) {
     const mock = await connectInMemory(buildFullTestServer, { era: '2026-07-28', manualRounds: true });
     host = mock;
-    const second = await mock.callToolRaw('chain', { steps }, { inputResponses: { 'step:0': answer('one') } });
+    const first = await mock.callToolRaw('chain', { steps });
+    const second = await mock.callToolRaw(
+      'chain',
+      { steps },
+      { inputResponses: { 'step:0': answer('one') }, requestState: first.requestState as string },
+    );
     expect(Object.keys(second.inputRequests as object)).toEqual(['step:1']);
     return { mock, state: second.requestState as string };
   }
 
-  it('refuses tampered state with an isError and asks for nothing more', async () => {
+  it('refuses tampered state with a JSON-RPC -32602 error that says how to recover', async () => {
     const { mock, state } = await secondRoundOfChain(3);
-    const result = await mock.callToolRaw(
+    const call = mock.callToolRaw(
       'chain',
       { steps: 3 },
       { inputResponses: { 'step:1': answer('two') }, requestState: tamper(state) },
     );
-    expect(result.isError).toBe(true);
-    expect(result.inputRequests).toBeUndefined();
-    expect(textOf(result)).toMatch(/requestState echoed by the client was refused \(mac\).*Retry the tool call from the start/);
+    await expect(call).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(
+        /requestState echoed by the client was refused \(mac\).*Retry the tool call from the start.*MCP_SAMPLING_STATE_KEY/,
+      ),
+    });
   });
 
-  it('refuses state minted for a different call', async () => {
+  it('refuses state minted for a different call with a JSON-RPC -32602 error', async () => {
     const { mock, state } = await secondRoundOfChain(3);
-    const result = await mock.callToolRaw(
-      'chain',
-      { steps: 4 },
-      { inputResponses: { 'step:1': answer('two') }, requestState: state },
-    );
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/belongs to a different tool call/);
+    const call = mock.callToolRaw('chain', { steps: 4 }, { inputResponses: { 'step:1': answer('two') }, requestState: state });
+    await expect(call).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/belongs to a different tool call.*Retry the tool call from the start/),
+    });
+  });
+
+  it('refuses state signed with another key (a replica without the shared key), naming the variable', async () => {
+    const { mock } = await secondRoundOfChain(3);
+    const foreign = new RoundStateSealer('k'.repeat(32)).seal({ call: 'chain:x', rounds: 1, memo: {}, pending: {} });
+    const call = mock.callToolRaw('chain', { steps: 3 }, { inputResponses: { 'step:1': answer('two') }, requestState: foreign });
+    await expect(call).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/\(mac\).*MCP_SAMPLING_STATE_KEY/) });
+  });
+
+  it('refuses expired state with a JSON-RPC -32602 error', async () => {
+    const { mock } = await secondRoundOfChain(3);
+    const expired = new RoundStateSealer('k'.repeat(32), -1).seal({ call: 'chain:x', rounds: 1, memo: {}, pending: {} });
+    const call = mock.callToolRaw('chain', { steps: 3 }, { requestState: expired });
+    await expect(call).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/refused/) });
+  });
+
+  it('stays usable after refusing state: the same call from the start succeeds', async () => {
+    const { mock, state } = await secondRoundOfChain(2);
+    await expect(mock.callToolRaw('chain', { steps: 2 }, { requestState: tamper(state) })).rejects.toMatchObject({
+      code: -32602,
+    });
+    const first = await mock.callToolRaw('chain', { steps: 2 });
+    expect(Object.keys(first.inputRequests as object)).toEqual(['step:0']);
   });
 
   it('ignores answers to steps the signed state did not ask for', async () => {

@@ -85,7 +85,7 @@ export function classifyHeuristically({ text, labels, multiLabel }: HeuristicInp
     confidence: round2(HEURISTIC_MAX_CONFIDENCE * overlapScore(textTerms, name, description)),
   }));
   const sorted = [...scored].sort((a, b) => b.confidence - a.confidence);
-  const prefix = 'Lexical matching only (no model was available): ';
+  const prefix = 'Lexical matching only (no model was used): ';
 
   if (multiLabel) {
     const applying = sorted.filter((entry) => entry.confidence >= round2(HEURISTIC_MAX_CONFIDENCE * HEURISTIC_MULTI_MIN_OVERLAP));

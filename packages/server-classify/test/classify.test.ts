@@ -405,3 +405,18 @@ describe.each(eras)('classify on %s', (era) => {
     expect(host.requests[0]?.maxTokens).toBe(238); // 100 + 3 × (12 + ⌈100 / 3⌉)
   });
 });
+
+describe('classify when the host declines', () => {
+  it('2025: answers a declined request with the heuristic, and no text claims that no model was available', async () => {
+    host = await connectInMemory(serverWithoutProvider, { era: '2025', script: reply.decline() });
+    const result = await host.callTool('classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS });
+
+    expect(host.requests).toHaveLength(1);
+    expect(structured(result)).toMatchObject({
+      label: 'Billing',
+      provenance: { path: 'heuristic', reason: expect.stringMatching(/^declined: The host declined step 'classify'/) },
+    });
+    expect(structured(result).rationale).toMatch(/^Lexical matching only \(no model was used\): /);
+    expect(JSON.stringify(result)).not.toMatch(/no model was available/i);
+  });
+});

@@ -43,7 +43,7 @@ describe('classifyHeuristically', () => {
     expect(result).toEqual({
       label: 'Billing',
       labels: [{ label: 'Billing', confidence: 0.33 }],
-      rationale: 'Lexical matching only (no model was available): "Billing" shares the most words with the text.',
+      rationale: 'Lexical matching only (no model was used): "Billing" shares the most words with the text.',
     });
   });
 

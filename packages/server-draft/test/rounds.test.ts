@@ -185,10 +185,10 @@ describe('draft rounds on 2026-07-28, driven by hand', () => {
     const first = await host.callToolRaw('draft', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object).sort()).toEqual(contextKeys);
-    expect(first.requestState).toBeUndefined();
+    expect(first.requestState).toMatch(/^v1\./);
 
     const notes = Object.fromEntries(contextKeys.map((key) => [key, answer(`Notes on ${key}.`)]));
-    const second = await host.callToolRaw('draft', args, { inputResponses: notes });
+    const second = await host.callToolRaw('draft', args, { inputResponses: notes, requestState: first.requestState as string });
     expect(Object.keys(second.inputRequests as object)).toEqual(['outline']);
 
     const third = await host.callToolRaw('draft', args, {

@@ -11,8 +11,9 @@
  * Protocol path: the kit's. On 2026-07-28 each step is an `input_required` round; on 2025-era
  * connections each step is a pushed `sampling/createMessage`. The request, the route names,
  * descriptions and keywords travel only in delimited user content, never in the system prompt.
- * Only an invalid answer is handled here; a decline, a timeout or a host without sampling
- * propagates to the kit, which owns the fallback policy (and may call `routeHeuristic`).
+ * Only an invalid answer is handled here, and the result's provenance then says `heuristic` with
+ * an `invalid-output: …` reason (`s.decidedWithoutModel`); a decline, a timeout or a host without
+ * sampling propagates to the kit, which owns the fallback policy (and may call `routeHeuristic`).
  */
 import { defineSamplingTool, type SamplingContext, SamplingFailure } from '@mcp-sampling/kit';
 import { decideRoute, type ModelOutcome, singleRouteResult, UNDECIDED_HINT } from './decision.js';
@@ -56,6 +57,13 @@ async function askModel({ request, routes }: RouteInput, book: RouteBook, s: Sam
   }
 }
 
+/** What the provenance reason says decided after an unusable answer. */
+const BACKSTOP_DECIDED: Record<RouteResult['matchedBy'], string> = {
+  keywords: 'Keywords decided.',
+  fallback: "The caller's fallback route decided.",
+  model: 'The model decided.', // never after an unusable answer (decision.ts)
+};
+
 async function route(input: RouteInput, s: SamplingContext): Promise<RouteResult> {
   const { request, routes, fallback } = input;
   const only = routes.length === 1 ? routes[0] : undefined;
@@ -67,7 +75,11 @@ async function route(input: RouteInput, s: SamplingContext): Promise<RouteResult
     keywords: decideByKeywords(new RequestWords(request), routes),
     fallback: fallback === undefined ? undefined : book.canonical(fallback),
   }));
-  if (decision !== undefined) return decision;
+  if (decision !== undefined) {
+    // The model's answer was unusable, so the keywords or the caller's fallback decided: say so.
+    if (failure !== undefined) s.decidedWithoutModel(failure, BACKSTOP_DECIDED[decision.matchedBy]);
+    return decision;
+  }
   // Only an invalid answer can leave nothing to decide; the failure keeps its reason for the kit.
   throw new SamplingFailure(
     'invalid-output',

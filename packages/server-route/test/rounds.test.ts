@@ -19,9 +19,12 @@ describe('route rounds on 2026-07-28, driven by hand', () => {
     const first = await host.callToolRaw('route', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object)).toEqual(['route']);
-    expect(first.requestState).toBeUndefined();
+    expect(first.requestState).toMatch(/^v1\./);
 
-    const second = await host.callToolRaw('route', args, { inputResponses: { route: answer('billing, I suppose') } });
+    const second = await host.callToolRaw('route', args, {
+      inputResponses: { route: answer('billing, I suppose') },
+      requestState: first.requestState as string,
+    });
     expect(Object.keys(second.inputRequests as object)).toEqual(['route:repair-1']);
     expect(typeof second.requestState).toBe('string');
 

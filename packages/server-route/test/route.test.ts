@@ -19,7 +19,7 @@ interface RouteResult {
   confidence: number;
   reason: string;
   matchedBy: 'model' | 'keywords' | 'fallback';
-  provenance: { path: string; models: string[]; era: string; rounds: number; samples: number };
+  provenance: { path: string; models: string[]; era: string; rounds: number; samples: number; reason?: string };
 }
 
 const structured = (result: { structuredContent?: unknown }) => result.structuredContent as RouteResult;
@@ -188,8 +188,20 @@ describe.each(eras)('route on %s', (era) => {
       reason:
         "The model gave no valid answer, even after 2 repairs. Keywords decided: 'security' matched 2 keywords (phishing, hacked).",
       matchedBy: 'keywords',
-      provenance: { path: 'host', models: ['mock-model'], era, rounds: 3, samples: 3 },
+      provenance: {
+        path: 'heuristic',
+        models: ['mock-model'],
+        era,
+        rounds: 3,
+        samples: 3,
+        reason: expect.stringMatching(
+          /^invalid-output: The model's answer for step 'route' was still not valid JSON .*Keywords decided\.$/,
+        ),
+      },
     });
+    const reason = structured(result).provenance.reason ?? '';
+    expect(reason).not.toMatch(/\n/);
+    expect(reason.length).toBeLessThanOrEqual(300);
   });
 
   it('uses the fallback when the answer stays invalid and no keyword occurs', async () => {
@@ -203,6 +215,11 @@ describe.each(eras)('route on %s', (era) => {
       matchedBy: 'fallback',
       reason:
         "The model gave no valid answer, even after 2 repairs. No route's keywords occur in the request, so the fallback route was used.",
+      provenance: {
+        path: 'heuristic',
+        models: ['mock-model'],
+        reason: expect.stringMatching(/^invalid-output: .*The caller's fallback route decided\.$/),
+      },
     });
   });
 
@@ -334,7 +351,14 @@ describe.each(eras)('route on %s', (era) => {
     host = await connectInMemory(buildServer, { era, script: reply.malformed.empty() });
     const result = await host.callTool('route', deskCall(PHISHING_REQUEST, { fallback: 'technical' }));
     expect(result.isError).toBeFalsy();
-    expect(structured(result)).toMatchObject({ route: 'security', matchedBy: 'keywords', provenance: { path: 'host' } });
+    expect(structured(result)).toMatchObject({
+      route: 'security',
+      matchedBy: 'keywords',
+      provenance: {
+        path: 'heuristic',
+        reason: expect.stringMatching(/^invalid-output: The host's model returned an empty text/),
+      },
+    });
   });
 });
 

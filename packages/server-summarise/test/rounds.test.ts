@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('summarise rounds on 2026-07-28, driven by hand', () => {
-  it('asks for every chunk in the first round and refuses a tampered requestState', async () => {
+  it('asks for every chunk in the first round and refuses a tampered requestState with a JSON-RPC error', async () => {
     host = await connectInMemory(buildServer, { era: '2026-07-28', manualRounds: true });
     const args = { text: documentOf(60_000) };
     const answer = (text: string) => ({ role: 'assistant', content: { type: 'text', text }, model: 'm' });
@@ -18,18 +18,23 @@ describe('summarise rounds on 2026-07-28, driven by hand', () => {
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object)).toEqual(['map:0', 'map:1', 'map:2']);
 
+    expect(first.requestState).toMatch(/^v1\./);
+
     const second = await host.callToolRaw('summarise', args, {
       inputResponses: { 'map:0': answer('one'), 'map:1': answer('two'), 'map:2': answer('three') },
+      requestState: first.requestState as string,
     });
     expect(Object.keys(second.inputRequests as object)).toEqual(['reduce']);
     const state = second.requestState as string;
     const forged = `${state.slice(0, 20)}${state[20] === 'x' ? 'y' : 'x'}${state.slice(21)}`;
-    const refused = await host.callToolRaw('summarise', args, {
+    const refused = host.callToolRaw('summarise', args, {
       inputResponses: { reduce: answer('forged') },
       requestState: forged,
     });
-    expect(refused.isError).toBe(true);
-    expect(JSON.stringify(refused.content)).toMatch(/requestState echoed by the client was refused/);
+    await expect(refused).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/requestState echoed by the client was refused.*Retry the tool call from the start/),
+    });
 
     const done = await host.callToolRaw('summarise', args, {
       inputResponses: { reduce: answer('All three.') },

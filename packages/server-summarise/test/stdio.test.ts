@@ -26,3 +26,22 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
     expectOnlyJsonRpcOnStdout(host, 'mcp-server-summarise');
   });
 });
+
+describe('the built bin over stdio, 2026-07-28 round state', () => {
+  it('refuses tampered requestState with a JSON-RPC -32602 error and keeps serving', async () => {
+    const host = await connectBin({ era: '2026-07-28', manualRounds: true });
+    const args = { text: documentOf(60_000) };
+    const first = await host.callToolRaw('summarise', args);
+    const state = first.requestState as string;
+    expect(state).toMatch(/^v1\./);
+    const forged = `${state.slice(0, -4)}${state.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+
+    await expect(host.callToolRaw('summarise', args, { requestState: forged })).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/refused \(mac\).*Retry the tool call from the start.*MCP_SAMPLING_STATE_KEY/),
+    });
+    const again = await host.callToolRaw('summarise', args);
+    expect(Object.keys(again.inputRequests as object)).toEqual(['map:0', 'map:1', 'map:2']);
+    expectOnlyJsonRpcOnStdout(host, 'mcp-server-summarise');
+  });
+});
