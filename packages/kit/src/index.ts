@@ -33,3 +33,10 @@ export {
 } from './sample-json.js';
 export type { SampleRequest, SampleResult } from './sample-types.js';
 export { createSamplingServer, type SamplingServerSpec } from './server.js';
+export {
+  DEFAULT_PROVIDER_CONCURRENCY,
+  environmentHelp,
+  positiveWholeNumberSetting,
+  SERVER_SETTINGS,
+  type ServerSetting,
+} from './settings.js';
