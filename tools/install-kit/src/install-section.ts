@@ -134,15 +134,16 @@ export function installSection(server: ServerInfo): string {
     paragraph(
       `\`${bundle}\` holds the server and everything it needs: no npm, no npx. Open it with Claude Desktop ` +
         '(double-click it, or drop it on **Settings → Extensions**), which runs it with its built-in Node.js and offers ' +
-        'three optional settings: an Anthropic API key and an OpenAI API key (stored as secrets), and the fallback ' +
-        'actions (`MCP_SAMPLING_FALLBACK`). Build it from a checkout:',
+        'every variable below as an optional setting (keys stored as secrets); most users set at most an Anthropic or ' +
+        'OpenAI API key. Build it from a checkout:',
     ),
     bash('pnpm install && pnpm bundle'),
     `which writes \`.mcpb/${bundle}\`, and the other servers’ bundles.`,
     '### Configuration',
     paragraph(
-      'All optional, the same for every host, set in the `env` of the snippets above (the bundle offers the two keys and ' +
-        '`MCP_SAMPLING_FALLBACK` as settings). The whole fallback policy is in the ' +
+      'All optional, the same for every host, set in the `env` of the snippets above (the bundle offers each as a ' +
+        'setting; `--help` lists them too). A setting written wrong (a number that is not positive, an unknown provider or ' +
+        'action) stops the server at start with a message naming the variable. The whole fallback policy is in the ' +
         '[kit README](../kit/README.md#configuration-1); `MCP_SAMPLING_FALLBACK=delegate` lets a host that cannot sample ' +
         'do a step itself, from the prepared task (`path: delegated`).',
     ),
