@@ -51,7 +51,7 @@ function hostTable(server: ServerInfo): string {
     ['Claude Code', 'no', 'as Claude Desktop', 'as Claude Desktop', '`-e ANTHROPIC_API_KEY=…` on `claude mcp add`'],
     [
       'VS Code + GitHub Copilot',
-      'yes (2025 era), once `chat.mcp.serverSampling` allows it; you approve each request',
+      'yes (2025 era), once you allow it when VS Code first asks',
       `the host’s model does every step (\`path: host\`); a declined or failed request gets ${withoutModel(server).replace(/^its /, 'the ')}`,
       'as without a key, except that a failed, timed-out or invalid host answer goes to your provider (a decline never does, unless `MCP_SAMPLING_FALLBACK_DECLINED` says so)',
       'the `inputs` prompt in `mcp.json`',
@@ -101,11 +101,17 @@ export function installSection(server: ServerInfo): string {
     '### Claude Code',
     bash(
       claudeCodeCommand(server),
-      claudeCodeCommand(server, { variable: 'ANTHROPIC_API_KEY', placeholder: ANTHROPIC_PLACEHOLDER }),
+      claudeCodeCommand(server, { scope: 'user' }),
+      claudeCodeCommand(server, {
+        scope: 'user',
+        key: { variable: 'ANTHROPIC_API_KEY', placeholder: ANTHROPIC_PLACEHOLDER },
+      }),
     ),
     paragraph(
-      'The first line adds it without a key, the second with one. Add `--scope user` to have it in every project, or ' +
-        '`--scope project` to write it to the project’s `.mcp.json`.',
+      'The first line adds it to this project only, the second to every project (`--scope user`), the third to every ' +
+        'project with a key; `--scope project` writes it to the project’s `.mcp.json` instead. Claude Code’s options ' +
+        'go before the `--`: `--scope` before the name, `-e` after it. Everything after `--` is the server’s own ' +
+        'command line, so an option put there reaches the server, which stops with “Unknown option”.',
     ),
     '### VS Code',
     paragraph(
@@ -116,10 +122,12 @@ export function installSection(server: ServerInfo): string {
     'Or, without the key prompt, from a terminal:',
     bash(vscodeAddCommand(server)),
     paragraph(
-      'For the server to sample, allow it in your user `settings.json`. VS Code writes this entry itself when you choose ' +
-        '**Configure Model Access** for the server (Command Palette: **MCP: List Servers**); for a workspace ' +
-        '`.vscode/mcp.json` the key names that file instead of `Global in Code`. Add `"allowedModels": ["copilot/…"]` ' +
-        'to choose which models it may use.',
+      'The first time the server asks to sample, VS Code asks you to allow it; nothing else is needed, since sampling ' +
+        'during a chat is allowed by default (`allowedDuringChat`). VS Code then uses its default model. To choose the ' +
+        'models the server may use, run **MCP: List Servers**, pick the server and **Configure Model Access**, which ' +
+        'writes `allowedModels` to `chat.mcp.serverSampling` in your user `settings.json`, keyed by where the server ' +
+        `is configured and its name: \`Global in Code: ${server.name}\` for the user \`mcp.json\`, ` +
+        `\`Global in Code - Insiders: ${server.name}\` in VS Code Insiders. By hand:`,
     ),
     json(vscodeSamplingSetting(server)),
     '### Cursor',

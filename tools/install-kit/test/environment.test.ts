@@ -31,7 +31,8 @@ describe('variableNamesIn and undeclared', () => {
   it('find a variable read in any spelling, and only an unknown one is undeclared', () => {
     const code =
       "const a = process.env.MCP_SAMPLING_TIMEOUT_MS; const b = env['OPENAI_API_KEY']; const c = env.ANTHROPIC_BASE_URL;" +
-      ' const d = `MCP_SAMPLING_FALLBACK_$' + '{x}`; const e = "MCP_SAMPLING_SECRET_MODE";';
+      ' const d = `MCP_SAMPLING_FALLBACK_$' +
+      '{x}`; const e = "MCP_SAMPLING_SECRET_MODE";';
     const found = variableNamesIn(code);
     expect(found).toEqual([
       'ANTHROPIC_BASE_URL',
