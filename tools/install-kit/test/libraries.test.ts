@@ -5,7 +5,7 @@
  * (CommonJS `require` resolution is not a goal); anything either tool reports fails here.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +14,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayBufferOf, type Packed, pnpmPack } from '../src/pack.js';
-import { REPO_ROOT } from '../src/servers.js';
+import { PROJECT, REPO_ROOT } from '../src/servers.js';
 
 const run = promisify(execFile);
 const LIBRARIES = ['kit', 'providers', 'text', 'testing'];
@@ -56,6 +56,21 @@ interface AttwReport {
 const NOT_ESM = ['node10', 'node16-cjs'];
 
 describe.each(LIBRARIES)('@mcp-sampling/%s, packed', (name) => {
+  it('says where it comes from: repository with its directory, homepage, keywords', async () => {
+    const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'packages', name, 'package.json'), 'utf8')) as {
+      repository?: { type: string; url: string; directory: string };
+      homepage?: string;
+      keywords?: string[];
+    };
+    expect(manifest.repository).toEqual({
+      type: 'git',
+      url: `git+${PROJECT.repository}.git`,
+      directory: `packages/${name}`,
+    });
+    expect(manifest.homepage).toBe(`${PROJECT.repository}/tree/main/packages/${name}#readme`);
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['mcp', 'model-context-protocol']));
+  });
+
   it('passes publint with warnings counted as errors', async () => {
     const { messages, pkg } = await publint({ pack: { tarball: await arrayBufferOf(tarballOf(name)) }, strict: true });
     expect(messages.map((message) => `${message.type}: ${formatMessage(message, pkg)}`)).toEqual([]);

@@ -13,9 +13,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_VARIABLES } from '../src/environment.js';
 import { builtBin } from '../src/list-tools.js';
 import { BUNDLE_ENTRY, PROVIDER_PRIVACY_POLICIES } from '../src/manifest.js';
-import { type BuiltBundle, buildBundle, mcpb } from '../src/mcpb.js';
+import { type BuiltBundle, buildBundle, mcpb, NOTICES_FILE } from '../src/mcpb.js';
 import { blankServerEnvironment } from '../src/server-env.js';
-import { allServers, type ServerInfo } from '../src/servers.js';
+import { allServers, REPO_ROOT, type ServerInfo } from '../src/servers.js';
 import {
   ERAS,
   expectAnsweredByHost,
@@ -98,6 +98,17 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('the %s b
     const files = (await readdir(dir, { recursive: true })).map(String);
     expect(files.some((file) => file.split(path.sep).includes('node_modules'))).toBe(false);
     expect(files).toEqual(expect.arrayContaining(['manifest.json', 'package.json', 'README.md', path.join('server', 'bin.js')]));
+  });
+
+  it('carries the project licence and the licence of every npm package it inlines', async () => {
+    const { dir } = bundleOf(server);
+    expect(await readFile(path.join(dir, 'LICENSE'), 'utf8')).toBe(await readFile(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
+    const notices = await readFile(path.join(dir, NOTICES_FILE), 'utf8');
+    for (const dependency of Object.keys(server.dependencies)) {
+      expect(notices).toMatch(new RegExp(`^${dependency.replace(/[/.]/g, '\\$&')} \\S+ \\((MIT|Apache-2\\.0)\\)$`, 'm'));
+    }
+    expect(notices).toContain('Apache License');
+    expect(notices).toContain('Permission is hereby granted, free of charge');
     expect(files.filter((file) => file.startsWith(path.join('server', 'chunks'))).length).toBeGreaterThan(1);
   });
 
