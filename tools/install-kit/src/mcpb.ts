@@ -29,14 +29,21 @@ export const NOTICES_FILE = 'THIRD_PARTY_NOTICES';
 /** The `mcpb` command-line tool's entry script. */
 export const MCPB_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@anthropic-ai/mcpb')), 'cli', 'cli.js');
 
-/** Runs `mcpb <args>`; rejects with its output when it fails. */
+/** A generous limit on one `mcpb` run, only to stop a hang. */
+const MCPB_TIMEOUT_MS = 120_000;
+
+/** Runs `mcpb <args>`; rejects with its output when it fails or runs past its limit. */
 export async function mcpb(...args: string[]): Promise<string> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [MCPB_CLI, ...args], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [MCPB_CLI, ...args], {
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: MCPB_TIMEOUT_MS,
+    });
     return `${stdout}${stderr}`;
   } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`mcpb ${args[0]} failed:\n${stdout}${stderr}`);
+    const { stdout = '', stderr = '', killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
+    const why = killed ? `did not finish within ${MCPB_TIMEOUT_MS / 1000} s and was ended` : 'failed';
+    throw new Error(`mcpb ${args[0]} ${why}:\n${stdout}${stderr}`);
   }
 }
 

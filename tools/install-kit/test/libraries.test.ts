@@ -26,17 +26,23 @@ const ATTW = path.join(
   'index.js',
 );
 
+/** Ends every pack still running when the file ends. */
+const fileEnded = new AbortController();
+
 let work: string;
 const packed = new Map<string, Packed>();
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mcp-sampling-libraries-'));
   await Promise.all(
-    LIBRARIES.map(async (name) => packed.set(name, await pnpmPack(path.join(REPO_ROOT, 'packages', name), work))),
+    LIBRARIES.map(async (name) =>
+      packed.set(name, await pnpmPack(path.join(REPO_ROOT, 'packages', name), work, { signal: fileEnded.signal })),
+    ),
   );
 }, 120_000);
 
 afterAll(async () => {
+  fileEnded.abort();
   if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
@@ -79,6 +85,7 @@ describe.each(LIBRARIES)('@mcp-sampling/%s, packed', (name) => {
   it('has types that resolve for ESM consumers (attw --profile esm-only)', async () => {
     const { stdout, code } = await run(process.execPath, [ATTW, tarballOf(name), '--profile', 'esm-only', '--format', 'json'], {
       maxBuffer: 32 * 1024 * 1024,
+      timeout: 120_000,
     }).then(
       ({ stdout }) => ({ stdout, code: 0 }),
       (error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '', code: error.code ?? 1 }),

@@ -61,7 +61,7 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s serve
 
   it('declares exactly the variables the bin documents, all optional, keys secret', () => {
     const variables = variablesOf(serverJsonOf(server.dir));
-    const help = execFileSync(process.execPath, [builtBin(server), '--help'], { encoding: 'utf8' });
+    const help = execFileSync(process.execPath, [builtBin(server), '--help'], { encoding: 'utf8', timeout: 60_000 });
     const documented = new Set(help.match(/\b(?:MCP_SAMPLING_[A-Z_]+|[A-Z]+_API_KEY)\b/g));
     expect(variables.map((variable) => variable.name).sort()).toEqual([...documented].sort());
     for (const variable of variables) expect(variable.isRequired).toBe(false);
