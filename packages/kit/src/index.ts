@@ -34,6 +34,13 @@ export {
 export type { SampleRequest, SampleResult } from './sample-types.js';
 export { createSamplingServer, type SamplingServerSpec } from './server.js';
 export {
+  DEFAULT_PROVIDER_CONCURRENCY,
+  environmentHelp,
+  positiveWholeNumberSetting,
+  SERVER_SETTINGS,
+  type ServerSetting,
+} from './settings.js';
+export {
   FRAMING_ALLOWANCE_BYTES,
   INPUT_RESPONSES_ALLOWANCE_BYTES,
   LARGEST_TEXT_ARGUMENT_CHARS,

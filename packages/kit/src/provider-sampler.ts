@@ -8,6 +8,7 @@ import type { Fulfil } from './engine.js';
 import { type Limiter, limiter } from './limiter.js';
 import { readReply } from './reply.js';
 import { JSON_SCHEMA_METADATA_KEY } from './sample-json.js';
+import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from './settings.js';
 
 /** Environment variables that mean "a provider is meant to be configured" (and get checked at start-up). */
 const PROVIDER_VARIABLES = ['MCP_SAMPLING_PROVIDER', 'ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'MCP_SAMPLING_BASE_URL'] as const;
@@ -55,13 +56,16 @@ export function providerSourceFromEnv(env: NodeJS.ProcessEnv = process.env): Pro
 
 let processLimit: Limiter | undefined;
 
-/** Steps in flight to providers across the whole process: `MCP_SAMPLING_PROVIDER_CONCURRENCY`, default 8. */
+/**
+ * Steps in flight to providers across the whole process: `MCP_SAMPLING_PROVIDER_CONCURRENCY`,
+ * default 8. Throws a `RangeError` naming the variable when it is not a positive whole number.
+ */
+export function providerConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_CONCURRENCY', DEFAULT_PROVIDER_CONCURRENCY, env);
+}
+
 function processLimiter(): Limiter {
-  if (processLimit === undefined) {
-    const raw = process.env.MCP_SAMPLING_PROVIDER_CONCURRENCY;
-    const size = raw === undefined || raw === '' ? 8 : Number(raw);
-    processLimit = limiter(Number.isInteger(size) && size > 0 ? size : 8);
-  }
+  processLimit ??= limiter(providerConcurrencyFromEnv());
   return processLimit;
 }
 

@@ -9,9 +9,10 @@ import { parseArgs } from 'node:util';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fallback-policy.js';
-import { providerSourceFromEnv } from './provider-sampler.js';
+import { providerConcurrencyFromEnv, providerSourceFromEnv } from './provider-sampler.js';
 import { sampleTimeoutFromEnv } from './push-sampler.js';
 import { RoundStateSealer } from './request-state.js';
+import { environmentHelp, positiveWholeNumberSetting } from './settings.js';
 import { LimitedStdioTransport } from './stdio-transport.js';
 
 /** What a bin tells the entry about itself. */
@@ -41,13 +42,7 @@ Options (each sets the environment variable named below, and wins over it):
   --model ID                         MCP_SAMPLING_MODEL: one model id for every step
   --base-url URL                     MCP_SAMPLING_BASE_URL: endpoint of an OpenAI-compatible server`;
 
-const ENVIRONMENT_HELP = `Environment:
-  ANTHROPIC_API_KEY, OPENAI_API_KEY  a provider key for the fallback (never logged)
-  MCP_SAMPLING_API_KEY               key for an OpenAI-compatible endpoint, if it needs one
-  MCP_SAMPLING_TIMEOUT_MS            time a 2025-era host gets per sampling request (default 300000)
-  MCP_SAMPLING_STATE_KEY             HMAC key (>= 32 bytes) for 2026-07-28 round state; share it between
-                                     replicas that serve one flow (default: random per process)
-  MCP_SAMPLING_STATE_TTL_SECONDS     how long round state stays valid (default 1800)
+const ENVIRONMENT_HELP = `${environmentHelp()}
 Default fallback: provider (when a key is configured), then the tool's heuristic, then an error;
 a declined request is never sent to a provider unless MCP_SAMPLING_FALLBACK_DECLINED says so.`;
 
@@ -112,10 +107,13 @@ function usageError(spec: BinSpec, message: string): void {
   process.exitCode = 2;
 }
 
-/** Any setting the operator configured wrong (time limit, state key or lifetime, fallback, provider), found before serving starts. */
+/** Any setting the operator configured wrong (time limits, concurrency, state key or lifetime, fallback, provider), found before serving starts. */
 async function configurationProblem(): Promise<string | undefined> {
   try {
     sampleTimeoutFromEnv();
+    providerConcurrencyFromEnv();
+    // Checked here too, because the providers package reads it only once a step falls back.
+    positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_TIMEOUT_MS', 60_000);
     new RoundStateSealer();
     fallbackPolicyFromEnv();
     const provider = providerSourceFromEnv();

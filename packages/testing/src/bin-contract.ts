@@ -71,6 +71,31 @@ export function describeBinContract(bin: BinUnderTest): void {
       expect(timeout.stderr).toMatch(/MCP_SAMPLING_TIMEOUT_MS must be a positive number/);
     });
 
+    it.each([
+      ['MCP_SAMPLING_PROVIDER_CONCURRENCY', 'lots'],
+      ['MCP_SAMPLING_PROVIDER_CONCURRENCY', '0'],
+      ['MCP_SAMPLING_PROVIDER_CONCURRENCY', '-1'],
+      ['MCP_SAMPLING_PROVIDER_CONCURRENCY', '2.5'],
+      ['MCP_SAMPLING_PROVIDER_TIMEOUT_MS', 'soon'],
+    ])('refuses to start with %s=%s, naming the variable, even with no provider configured', (variable, value) => {
+      const run = runBin(bin, [], { [variable]: value });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${variable} must be a positive whole number (got ${value})`);
+    });
+
+    it('documents in --help every variable it reads', () => {
+      const out = execFileSync(process.execPath, [bin.path, '--help'], { encoding: 'utf8' });
+      for (const variable of [
+        'MCP_SAMPLING_MODEL_FAST',
+        'MCP_SAMPLING_MODEL_BALANCED',
+        'MCP_SAMPLING_MODEL_SMART',
+        'MCP_SAMPLING_PROVIDER_TIMEOUT_MS',
+        'MCP_SAMPLING_PROVIDER_CONCURRENCY',
+      ])
+        expect(out).toContain(variable);
+    });
+
     it('refuses to start with a provider configured wrong, without echoing secrets', () => {
       const run = runBin(bin, ['--provider', 'skynet'], { OPENAI_API_KEY: 'sk-test-never-printed-0123456789' });
       expect(run.status).toBe(2);

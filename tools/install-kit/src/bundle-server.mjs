@@ -44,6 +44,8 @@ const REQUIRE_SHIM =
  * @property {string[]} files every file written, relative to the output directory
  * @property {string[]} externals npm packages the output imports (none for `self-contained`)
  * @property {string[]} lazyChunks chunks reached only through `import()` from the entry
+ * @property {string[]} inlinedPackages absolute directories of the npm packages whose code was inlined
+ *   (none for `npm`, which inlines only the workspace's own packages), for the licence notices
  */
 
 /**
@@ -101,11 +103,20 @@ export async function bundleServer({ packageDir, target, outDir = path.join(pack
     .filter((i) => i.kind === 'dynamic-import' && !i.external)
     .map((i) => path.relative(outDir, path.resolve(packageDir, i.path)));
 
+  const inlinedPackages = [
+    ...new Set(
+      Object.keys(result.metafile.inputs)
+        .map((input) => packageDirOf(path.resolve(packageDir, input)))
+        .filter((dir) => dir !== undefined),
+    ),
+  ].sort();
+
   return {
     bin,
     files: outputs.map(({ file }) => file).sort(),
     externals: uniqueExternals,
     lazyChunks: [...new Set(lazyChunks)].sort(),
+    inlinedPackages,
   };
 }
 
@@ -122,6 +133,21 @@ function inlineWorkspaceOnly() {
       );
     },
   };
+}
+
+/**
+ * The directory of the npm package a bundled file came from (`…/node_modules/@scope/name` or
+ * `…/node_modules/name`), or `undefined` for the workspace's own files.
+ * @param {string} file absolute path
+ * @returns {string | undefined}
+ */
+function packageDirOf(file) {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  if (at === -1) return undefined;
+  const parts = file.slice(at + marker.length).split(path.sep);
+  const name = parts[0]?.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1);
+  return path.join(file.slice(0, at + marker.length), ...name);
 }
 
 /**

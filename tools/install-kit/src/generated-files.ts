@@ -9,6 +9,7 @@ import { listTools } from './list-tools.js';
 import { bundleManifest } from './manifest.js';
 import { prettyJson } from './markdown.js';
 import { serverJson } from './server-json.js';
+import { serverJsonProblems } from './server-json-schema.js';
 import type { ServerInfo } from './servers.js';
 
 /** One generated file. */
@@ -25,9 +26,12 @@ const jsonFile = (value: unknown): string => `${prettyJson(value)}\n`;
 export async function generatedFiles(server: ServerInfo): Promise<GeneratedFile[]> {
   const readmePath = path.join(server.dir, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
+  const registryEntry = serverJson(server);
+  const problems = serverJsonProblems(registryEntry);
+  if (problems.length > 0) throw new Error(`${server.name}: server.json breaks the registry's rules:\n${problems.join('\n')}`);
   return [
     { path: readmePath, expected: withInstallSection(readme, installSection(server)) },
-    { path: path.join(server.dir, 'server.json'), expected: jsonFile(serverJson(server)) },
+    { path: path.join(server.dir, 'server.json'), expected: jsonFile(registryEntry) },
     { path: path.join(server.dir, 'manifest.json'), expected: jsonFile(bundleManifest(server, await listTools(server))) },
   ];
 }

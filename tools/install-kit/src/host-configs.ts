@@ -33,11 +33,22 @@ export function withKey(entry: StdioEntry, variable: string, placeholder: string
   return { ...entry, env: { [variable]: placeholder } };
 }
 
-/** Claude Code: `claude mcp add`, with the key when given. */
-export function claudeCodeCommand(server: ServerInfo, key?: { variable: string; placeholder: string }): string {
+/** Where Claude Code keeps a server: this project only (its default), every project, or the project's `.mcp.json`. */
+export type ClaudeCodeScope = 'local' | 'user' | 'project';
+
+/**
+ * Claude Code: `claude mcp add`, with a scope and the key when given. Claude Code's options go
+ * before the `--` (everything after it is the server's command line): `--scope` before the name,
+ * and `-e` after it, because `-e` takes several values and would swallow the name.
+ */
+export function claudeCodeCommand(
+  server: ServerInfo,
+  options: { scope?: ClaudeCodeScope; key?: { variable: string; placeholder: string } } = {},
+): string {
   const { command, args } = npxEntry(server);
-  const env = key === undefined ? '' : ` -e ${key.variable}=${key.placeholder}`;
-  return `claude mcp add ${server.name}${env} -- ${[command, ...args].join(' ')}`;
+  const scope = options.scope === undefined ? '' : ` --scope ${options.scope}`;
+  const env = options.key === undefined ? '' : ` -e ${options.key.variable}=${options.key.placeholder}`;
+  return `claude mcp add${scope} ${server.name}${env} -- ${[command, ...args].join(' ')}`;
 }
 
 /** The VS Code input id that prompts for the optional Anthropic key. */
@@ -70,12 +81,17 @@ export function vscodeAddCommand(server: ServerInfo): string {
   return `code --add-mcp '${JSON.stringify({ name: server.name, command, args })}'`;
 }
 
+/** Model ids VS Code's **Configure Model Access** writes look like this one. */
+export const VSCODE_EXAMPLE_MODEL = 'copilot/gpt-4.1';
+
 /**
- * The user setting that lets this server sample in VS Code. The key is the server's configuration
- * source and name as VS Code shows them: `Global in Code` for the user `mcp.json`.
+ * The user setting that chooses which models this server may sample with in VS Code. The key is the
+ * server's configuration source and name as VS Code shows them: `Global in Code` for the user
+ * `mcp.json` (`Global in Code - Insiders` in VS Code Insiders). `allowedDuringChat` is left out:
+ * sampling during a chat is allowed by default.
  */
-export function vscodeSamplingSetting(server: ServerInfo): object {
-  return { 'chat.mcp.serverSampling': { [`Global in Code: ${server.name}`]: { allowedDuringChat: true } } };
+export function vscodeSamplingSetting(server: ServerInfo, source = 'Global in Code'): object {
+  return { 'chat.mcp.serverSampling': { [`${source}: ${server.name}`]: { allowedModels: [VSCODE_EXAMPLE_MODEL] } } };
 }
 
 /** Cursor's install link: the server entry as base64 JSON (https://cursor.com/docs/mcp/install-links). */

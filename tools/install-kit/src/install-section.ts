@@ -51,7 +51,7 @@ function hostTable(server: ServerInfo): string {
     ['Claude Code', 'no', 'as Claude Desktop', 'as Claude Desktop', '`-e ANTHROPIC_API_KEY=…` on `claude mcp add`'],
     [
       'VS Code + GitHub Copilot',
-      'yes (2025 era), once `chat.mcp.serverSampling` allows it; you approve each request',
+      'yes (2025 era), once you allow it when VS Code first asks',
       `the host’s model does every step (\`path: host\`); a declined or failed request gets ${withoutModel(server).replace(/^its /, 'the ')}`,
       'as without a key, except that a failed, timed-out or invalid host answer goes to your provider (a decline never does, unless `MCP_SAMPLING_FALLBACK_DECLINED` says so)',
       'the `inputs` prompt in `mcp.json`',
@@ -101,11 +101,17 @@ export function installSection(server: ServerInfo): string {
     '### Claude Code',
     bash(
       claudeCodeCommand(server),
-      claudeCodeCommand(server, { variable: 'ANTHROPIC_API_KEY', placeholder: ANTHROPIC_PLACEHOLDER }),
+      claudeCodeCommand(server, { scope: 'user' }),
+      claudeCodeCommand(server, {
+        scope: 'user',
+        key: { variable: 'ANTHROPIC_API_KEY', placeholder: ANTHROPIC_PLACEHOLDER },
+      }),
     ),
     paragraph(
-      'The first line adds it without a key, the second with one. Add `--scope user` to have it in every project, or ' +
-        '`--scope project` to write it to the project’s `.mcp.json`.',
+      'The first line adds it to this project only, the second to every project (`--scope user`), the third to every ' +
+        'project with a key; `--scope project` writes it to the project’s `.mcp.json` instead. Claude Code’s options ' +
+        'go before the `--`: `--scope` before the name, `-e` after it. Everything after `--` is the server’s own ' +
+        'command line, so an option put there reaches the server, which stops with “Unknown option”.',
     ),
     '### VS Code',
     paragraph(
@@ -116,10 +122,12 @@ export function installSection(server: ServerInfo): string {
     'Or, without the key prompt, from a terminal:',
     bash(vscodeAddCommand(server)),
     paragraph(
-      'For the server to sample, allow it in your user `settings.json`. VS Code writes this entry itself when you choose ' +
-        '**Configure Model Access** for the server (Command Palette: **MCP: List Servers**); for a workspace ' +
-        '`.vscode/mcp.json` the key names that file instead of `Global in Code`. Add `"allowedModels": ["copilot/…"]` ' +
-        'to choose which models it may use.',
+      'The first time the server asks to sample, VS Code asks you to allow it; nothing else is needed, since sampling ' +
+        'during a chat is allowed by default (`allowedDuringChat`). VS Code then uses its default model. To choose the ' +
+        'models the server may use, run **MCP: List Servers**, pick the server and **Configure Model Access**, which ' +
+        'writes `allowedModels` to `chat.mcp.serverSampling` in your user `settings.json`, keyed by where the server ' +
+        `is configured and its name: \`Global in Code: ${server.name}\` for the user \`mcp.json\`, ` +
+        `\`Global in Code - Insiders: ${server.name}\` in VS Code Insiders. By hand:`,
     ),
     json(vscodeSamplingSetting(server)),
     '### Cursor',
@@ -134,15 +142,16 @@ export function installSection(server: ServerInfo): string {
     paragraph(
       `\`${bundle}\` holds the server and everything it needs: no npm, no npx. Open it with Claude Desktop ` +
         '(double-click it, or drop it on **Settings → Extensions**), which runs it with its built-in Node.js and offers ' +
-        'three optional settings: an Anthropic API key and an OpenAI API key (stored as secrets), and the fallback ' +
-        'actions (`MCP_SAMPLING_FALLBACK`). Build it from a checkout:',
+        'every variable below as an optional setting (keys stored as secrets); most users set at most an Anthropic or ' +
+        'OpenAI API key. Build it from a checkout:',
     ),
     bash('pnpm install && pnpm bundle'),
     `which writes \`.mcpb/${bundle}\`, and the other servers’ bundles.`,
     '### Configuration',
     paragraph(
-      'All optional, the same for every host, set in the `env` of the snippets above (the bundle offers the two keys and ' +
-        '`MCP_SAMPLING_FALLBACK` as settings). The whole fallback policy is in the ' +
+      'All optional, the same for every host, set in the `env` of the snippets above (the bundle offers each as a ' +
+        'setting; `--help` lists them too). A setting written wrong (a number that is not positive, an unknown provider or ' +
+        'action) stops the server at start with a message naming the variable. The whole fallback policy is in the ' +
         '[kit README](../kit/README.md#configuration-1); `MCP_SAMPLING_FALLBACK=delegate` lets a host that cannot sample ' +
         'do a step itself, from the prepared task (`path: delegated`).',
     ),

@@ -1,15 +1,16 @@
 /**
  * A server's MCP Bundle `manifest.json` (manifest_version 0.3, which `mcpb` 2.1.2 validates
  * strictly). The bundle carries the self-contained build in `server/` and is started with the
- * host's Node.js. Its optional settings (`user_config`) become the server's environment: two
- * provider keys, stored as secrets, and the fallback actions. Each defaults to an empty string,
- * which the server treats as unset; without a default, a host would pass the literal
+ * host's Node.js. Its optional settings (`user_config`) become the server's environment: one per
+ * variable the server reads (the kit's `SERVER_SETTINGS`), keys and other secrets marked
+ * sensitive. Each has a default (empty for a string, which the server treats as unset; the
+ * server's own default for a number); without one, a host would pass the literal
  * `${user_config.…}` placeholder.
  *
  * `privacy_policies` is a list of URLs in the manifest schema, so it names the policies of the
  * providers a key sends data to; the wording about when that happens is in `long_description`.
  */
-import { KEY_VARIABLES } from './environment.js';
+import { SERVER_VARIABLES, type ServerVariable } from './environment.js';
 import { PROJECT, type ServerInfo } from './servers.js';
 
 /** The manifest version written, and the schema `mcpb validate` applies. */
@@ -30,12 +31,33 @@ export interface ListedTool {
   description?: string;
 }
 
-/** user_config key → the environment variable it sets. */
-const USER_CONFIG_VARIABLES: Record<string, string> = {
-  anthropic_api_key: KEY_VARIABLES[0],
-  openai_api_key: KEY_VARIABLES[1],
-  fallback: 'MCP_SAMPLING_FALLBACK',
+/** user_config keys of the settings a user most likely sets, with their titles; the rest are keyed by their variable name. */
+const NAMED_SETTINGS: Record<string, { key: string; title: string }> = {
+  ANTHROPIC_API_KEY: { key: 'anthropic_api_key', title: 'Anthropic API key' },
+  OPENAI_API_KEY: { key: 'openai_api_key', title: 'OpenAI API key' },
+  MCP_SAMPLING_FALLBACK: { key: 'fallback', title: 'Fallback actions' },
 };
+
+/** The user_config key of `variable`: a named one, else the variable's name in lower case, without the prefix. */
+export function userConfigKey(variable: string): string {
+  return NAMED_SETTINGS[variable]?.key ?? variable.replace(/^MCP_SAMPLING_/, '').toLowerCase();
+}
+
+/**
+ * One optional setting per variable the server reads. A string defaults to empty (which the server
+ * treats as unset); a number to the server's own default, so leaving it alone changes nothing.
+ */
+function userConfigOf(variable: ServerVariable): Record<string, unknown> {
+  const base = {
+    title: NAMED_SETTINGS[variable.name]?.title ?? variable.name,
+    description: `Optional (${variable.name}). ${variable.description}`,
+    ...(variable.secret && { sensitive: true }),
+    required: false,
+  };
+  return variable.format === 'number' && variable.default !== undefined
+    ? { type: 'number', ...base, default: Number(variable.default), min: 1 }
+    : { type: 'string', ...base, default: '' };
+}
 
 function privacyText(server: ServerInfo): string {
   const without =
@@ -53,14 +75,6 @@ function privacyText(server: ServerInfo): string {
 
 /** The manifest.json document for `server`, listing `tools` as the server lists them. */
 export function bundleManifest(server: ServerInfo, tools: ListedTool[]): Record<string, unknown> {
-  const keyConfig = (provider: string, variable: string) => ({
-    type: 'string',
-    title: `${provider} API key`,
-    description: `Optional. Used only when the host cannot do a step itself (Claude Desktop never samples): the server then calls ${provider} with it (${variable}).`,
-    sensitive: true,
-    required: false,
-    default: '',
-  });
   return {
     manifest_version: MANIFEST_VERSION,
     name: server.binName,
@@ -80,26 +94,13 @@ export function bundleManifest(server: ServerInfo, tools: ListedTool[]): Record<
         command: 'node',
         args: [`\${__dirname}/${BUNDLE_ENTRY}`],
         env: Object.fromEntries(
-          Object.entries(USER_CONFIG_VARIABLES).map(([key, variable]) => [variable, `\${user_config.${key}}`]),
+          SERVER_VARIABLES.map((variable) => [variable.name, `\${user_config.${userConfigKey(variable.name)}}`]),
         ),
       },
     },
     tools: tools.map((tool) => ({ name: tool.name, ...(tool.description !== undefined && { description: tool.description }) })),
     tools_generated: false,
-    user_config: {
-      anthropic_api_key: keyConfig('Anthropic', 'ANTHROPIC_API_KEY'),
-      openai_api_key: keyConfig('OpenAI', 'OPENAI_API_KEY'),
-      fallback: {
-        type: 'string',
-        title: 'Fallback actions',
-        description:
-          'Optional (MCP_SAMPLING_FALLBACK). What to do when no model is reachable, comma-separated, in order: provider, ' +
-          'heuristic, delegate, error. Empty means the default (provider when a key is set, then heuristic, then error); ' +
-          '"delegate" hands the prepared task to Claude.',
-        required: false,
-        default: '',
-      },
-    },
+    user_config: Object.fromEntries(SERVER_VARIABLES.map((variable) => [userConfigKey(variable.name), userConfigOf(variable)])),
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
       runtimes: { node: server.node.replace(/^>=(\d+\.\d+)$/, '>=$1.0') },

@@ -1,7 +1,8 @@
 /**
  * MCP Bundles (`.mcpb`): per server, a directory staged under `<repo>/.mcpb/<bin>/` with the
  * server's `manifest.json`, a minimal `package.json` (the bin reads its version from it, and it
- * marks the `.js` files as ES modules), the README, and `server/`: the self-contained build
+ * marks the `.js` files as ES modules), the README, the project's LICENSE, THIRD_PARTY_NOTICES
+ * (the licences of every npm package inlined), and `server/`: the self-contained build
  * (every dependency inlined, the provider code and AI SDK in lazily loaded chunks), so the bundle
  * runs without `npm install`. Then `mcpb validate` and `mcpb pack` write `<repo>/.mcpb/<bin>-<version>.mcpb`.
  */
@@ -15,23 +16,34 @@ import { bundleFileName } from './host-configs.js';
 import { BUNDLE_ENTRY } from './manifest.js';
 import { REPO_ROOT, type ServerInfo } from './servers.js';
 import { directoryBytes } from './sizes.js';
+import { thirdPartyNotices } from './third-party-notices.js';
 
 const run = promisify(execFile);
 
 /** Where `pnpm bundle` writes (git-ignored). */
 export const BUNDLE_DIR = path.join(REPO_ROOT, '.mcpb');
 
+/** The file in each bundle that carries the licences of the inlined npm packages. */
+export const NOTICES_FILE = 'THIRD_PARTY_NOTICES';
+
 /** The `mcpb` command-line tool's entry script. */
 export const MCPB_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@anthropic-ai/mcpb')), 'cli', 'cli.js');
 
-/** Runs `mcpb <args>`; rejects with its output when it fails. */
+/** A generous limit on one `mcpb` run, only to stop a hang. */
+const MCPB_TIMEOUT_MS = 120_000;
+
+/** Runs `mcpb <args>`; rejects with its output when it fails or runs past its limit. */
 export async function mcpb(...args: string[]): Promise<string> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [MCPB_CLI, ...args], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [MCPB_CLI, ...args], {
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: MCPB_TIMEOUT_MS,
+    });
     return `${stdout}${stderr}`;
   } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`mcpb ${args[0]} failed:\n${stdout}${stderr}`);
+    const { stdout = '', stderr = '', killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
+    const why = killed ? `did not finish within ${MCPB_TIMEOUT_MS / 1000} s and was ended` : 'failed';
+    throw new Error(`mcpb ${args[0]} ${why}:\n${stdout}${stderr}`);
   }
 }
 
@@ -57,9 +69,11 @@ export async function buildBundle(server: ServerInfo, outDir = BUNDLE_DIR): Prom
   await mkdir(staged, { recursive: true });
 
   const serverDir = path.join(staged, path.dirname(BUNDLE_ENTRY));
-  await bundleServer({ packageDir: server.dir, target: 'self-contained', outDir: serverDir });
+  const bundled = await bundleServer({ packageDir: server.dir, target: 'self-contained', outDir: serverDir });
   await copyFile(path.join(server.dir, 'manifest.json'), path.join(staged, 'manifest.json'));
   await copyFile(path.join(server.dir, 'README.md'), path.join(staged, 'README.md'));
+  await copyFile(path.join(REPO_ROOT, 'LICENSE'), path.join(staged, 'LICENSE'));
+  await writeFile(path.join(staged, NOTICES_FILE), thirdPartyNotices(bundled.inlinedPackages, bundleFileName(server)));
   const packageJson = {
     name: server.packageName,
     version: server.version,

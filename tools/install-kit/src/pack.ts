@@ -3,16 +3,37 @@
  * `workspace:` versions the way `pnpm publish` does), then `npm install <tarball>` into an empty
  * directory. Shared by the tests and the footprint benchmark.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { boundedRun } from './bounded-run.js';
 import { directoryBytes } from './sizes.js';
-
-const run = promisify(execFile);
 
 /** npm's download cache, shared by every install of a run and kept between runs (git-ignored). */
 export const NPM_CACHE = path.join(import.meta.dirname, '..', 'node_modules', '.cache', 'install-kit-npm');
+
+/**
+ * Time limits of one pack and one install: generous (a cold npm cache on a busy 2-core machine
+ * takes about a minute), below the tests' 240 s hook limit so the failure is the command's own.
+ */
+export const PACK_TIMEOUT_MS = 120_000;
+export const INSTALL_TIMEOUT_MS = 180_000;
+
+/**
+ * npm's network limits, tighter than its defaults (5 minutes per request, retries up to a minute
+ * apart), so an unreachable registry fails with npm's own error well within `INSTALL_TIMEOUT_MS`.
+ */
+const NPM_NETWORK_LIMITS = [
+  '--fetch-timeout=60000',
+  '--fetch-retries=2',
+  '--fetch-retry-mintimeout=2000',
+  '--fetch-retry-maxtimeout=10000',
+];
+
+/** Limits for a pack or an install: `signal` ends the command early (a test's end). */
+export interface RunLimits {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
 
 /** A packed tarball. */
 export interface Packed {
@@ -23,9 +44,13 @@ export interface Packed {
 }
 
 /** `pnpm pack` of the package in `packageDir`, into `destination`. */
-export async function pnpmPack(packageDir: string, destination: string): Promise<Packed> {
+export async function pnpmPack(packageDir: string, destination: string, limits: RunLimits = {}): Promise<Packed> {
   await mkdir(destination, { recursive: true });
-  const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: packageDir });
+  const { stdout } = await boundedRun('pnpm', ['pack', '--json', '--pack-destination', destination], {
+    cwd: packageDir,
+    timeoutMs: limits.timeoutMs ?? PACK_TIMEOUT_MS,
+    signal: limits.signal,
+  });
   const report = JSON.parse(stdout) as { filename: string; files: Array<{ path: string }> };
   return { tarball: report.filename, files: report.files.map((file) => file.path).sort() };
 }
@@ -38,22 +63,49 @@ export async function arrayBufferOf(file: string): Promise<ArrayBuffer> {
 
 /**
  * A fresh directory `dir` with `tarball` installed by npm from the public registry, like
- * `npm install <package>` in an empty project. Returns the installed package's directory.
+ * `npm install <package>` in an empty project. Returns the installed package's directory. Rejects
+ * with npm's stderr, and the end of its debug log, when npm fails, runs past its time limit or is
+ * aborted; npm and its children are ended then. `env` adds to the user's environment (tests point
+ * `npm_config_registry` elsewhere with it).
  */
-export async function npmInstall(tarball: string, dir: string, packageName: string): Promise<string> {
+export async function npmInstall(
+  tarball: string,
+  dir: string,
+  packageName: string,
+  limits: RunLimits & { env?: Record<string, string>; cache?: string } = {},
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'install-check', private: true }, null, 2)}\n`);
+  const cache = limits.cache ?? NPM_CACHE;
+  const started = Date.now();
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--cache', NPM_CACHE, tarball], {
-      cwd: dir,
-      env: userEnvironment(),
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await boundedRun(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--loglevel=error', '--cache', cache, ...NPM_NETWORK_LIMITS, tarball],
+      {
+        cwd: dir,
+        env: { ...userEnvironment(), ...limits.env },
+        timeoutMs: limits.timeoutMs ?? INSTALL_TIMEOUT_MS,
+        signal: limits.signal,
+        explain: () => npmLogTail(cache, started),
+      },
+    );
   } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`npm install ${path.basename(tarball)} failed:\n${stdout}${stderr}`);
+    throw new Error(`npm install ${path.basename(tarball)} failed: ${(error as Error).message}`);
   }
   return path.join(dir, 'node_modules', ...packageName.split('/'));
+}
+
+/** The last lines of the newest npm debug log written since `since` (where npm's real error often is). */
+async function npmLogTail(cache: string, since: number, lines = 25): Promise<string> {
+  const logs = path.join(cache, '_logs');
+  const entries = await Promise.all(
+    (await readdir(logs).catch(() => [])).map(async (file) => ({ file, mtime: (await stat(path.join(logs, file))).mtimeMs })),
+  );
+  const newest = entries.filter((entry) => entry.mtime >= since).sort((a, b) => b.mtime - a.mtime)[0];
+  if (newest === undefined) return '';
+  const text = (await readFile(path.join(logs, newest.file), 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
+  return `npm debug log (${path.join(logs, newest.file)}), last ${lines} lines:\n${text}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleServer } from '../src/bundle-server.mjs';
 import { serverInfo } from '../src/servers.js';
+import { thirdPartyNotices } from '../src/third-party-notices.js';
 
 const SERVER = serverInfo('classify');
 
@@ -41,6 +42,36 @@ describe.each(['npm', 'self-contained'] as const)('bundleServer, %s', (target) =
       expect(bundle.externals).toEqual([]);
       expect(staticChunkImports(entry).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('bundleServer, the licences of what it inlines', () => {
+  it('names no npm package for the npm build, which inlines only the workspace packages', async () => {
+    const bundle = await bundleServer({ packageDir: SERVER.dir, target: 'npm', outDir: path.join(work, 'npm-licences') });
+    expect(bundle.inlinedPackages).toEqual([]);
+  });
+
+  it('names every npm package the self-contained build inlines, and the notices carry each licence text', async () => {
+    const bundle = await bundleServer({
+      packageDir: SERVER.dir,
+      target: 'self-contained',
+      outDir: path.join(work, 'self-contained-licences'),
+    });
+    expect(bundle.inlinedPackages.every((dir) => dir.includes(`${path.sep}node_modules${path.sep}`))).toBe(true);
+    for (const dependency of Object.keys(SERVER.dependencies)) {
+      expect(
+        bundle.inlinedPackages.some((dir) => dir.endsWith(`${path.sep}${dependency}`)),
+        dependency,
+      ).toBe(true);
+    }
+
+    const notices = thirdPartyNotices(bundle.inlinedPackages, 'test.mcpb');
+    expect(notices).toMatch(/^@modelcontextprotocol\/server \S+ \(Apache-2\.0\)$/m);
+    expect(notices).toMatch(/^zod \S+ \(MIT\)$/m);
+    expect(notices).toContain('Apache License');
+    expect(notices).toContain('Permission is hereby granted, free of charge');
+    // A package without a licence file points to the same licence's text elsewhere in the file.
+    expect(notices).not.toMatch(/ships no licence file; its package\.json declares [^,\n]+\.$/m);
   });
 });
 

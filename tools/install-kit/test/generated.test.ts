@@ -56,6 +56,32 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s', (_,
     expect(vscode?.servers?.[server.name]?.env).toEqual({ ANTHROPIC_API_KEY: `\${input:${VSCODE_KEY_INPUT}}` });
   });
 
+  it('puts --scope and -e before the `--`, so they reach Claude Code rather than the server', () => {
+    const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
+    const commands = blocks(section, 'bash')
+      .flatMap((block) => block.split('\n'))
+      .filter((line) => line.startsWith('claude mcp add'));
+    expect(commands).toContain(`claude mcp add --scope user ${server.name} -- npx -y ${server.packageName}`);
+    expect(commands).toContain(
+      `claude mcp add --scope user ${server.name} -e ANTHROPIC_API_KEY=sk-ant-… -- npx -y ${server.packageName}`,
+    );
+    for (const command of commands) expect(command.split(' -- ')[1]).toBe(`npx -y ${server.packageName}`);
+    expect(section).toContain('`--scope` before the name');
+  });
+
+  it('tells VS Code users what sampling needs: the consent prompt, allowedModels, and the Insiders key', () => {
+    const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
+    const setting = blocks(section, 'json')
+      .map((block) => JSON.parse(block) as Record<string, Record<string, object>>)
+      .find((config) => 'chat.mcp.serverSampling' in config);
+    expect(setting?.['chat.mcp.serverSampling']).toEqual({
+      [`Global in Code: ${server.name}`]: { allowedModels: [expect.stringMatching(/^copilot\//)] },
+    });
+    expect(section).not.toContain('allowedDuringChat": true');
+    expect(section).toContain(`\`Global in Code - Insiders: ${server.name}\``);
+    expect(section).toContain('allowed by default');
+  });
+
   it('links Cursor to the same server entry, base64-encoded', () => {
     const link = new URL(cursorInstallLink(server));
     expect(link.protocol).toBe('cursor:');

