@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type CallDocument, EVERYTHING_BIN, HOST_BIN, serverBin } from './helpers.js';
+import { type CallDocument, EVERYTHING_BIN, HANG_MS, HOST_BIN, serverBin } from './helpers.js';
 
 const hasTmux = (() => {
   try {
@@ -63,13 +63,13 @@ function startHost(name: string, args: string[], env: Record<string, string> = {
           screen = this.screen();
           expect(screen).toContain(text);
         },
-        { timeout: 15_000, interval: 50 },
+        { timeout: HANG_MS, interval: 50 },
       );
       return screen;
     },
     async finished(): Promise<{ code: number; json: CallDocument }> {
       await vi.waitFor(() => expect(existsSync(exit) && readFileSync(exit, 'utf8').endsWith('\n')).toBe(true), {
-        timeout: 15_000,
+        timeout: HANG_MS,
         interval: 50,
       });
       return { code: Number(readFileSync(exit, 'utf8').trim()), json: JSON.parse(readFileSync(out, 'utf8')) as CallDocument };
