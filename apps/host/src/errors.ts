@@ -83,8 +83,12 @@ export function describeCallFailure(error: unknown, what = 'the call'): HostErro
   return callError(`${what} failed: ${oneLine(messageOf(error))}`);
 }
 
-/** `client.listTools()`, with any failure as a one-line `HostError`. */
+/**
+ * `client.listTools()`, with any failure as a one-line `HostError`. A server without the `tools`
+ * capability offers no tools; it is not asked (the SDK would answer the same, with a console line).
+ */
 export async function listToolsOf(client: Client): Promise<Tool[]> {
+  if (client.getServerCapabilities()?.tools === undefined) return [];
   try {
     return (await client.listTools()).tools;
   } catch (error) {
