@@ -12,9 +12,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
 });
+
+// Exit once everything written has been flushed, without waiting for timers the SDK may still hold
+// for a server that never answered (its spawned processes end when their stdin closes).
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -14,6 +14,8 @@ export const EXIT_CODES = {
   usage: 2,
   /** No usable connection: the server could not be started or reached, exited, or closed the connection. */
   connection: 3,
+  /** The server was started or reached but did not answer within the connect timeout (`--connect-timeout`). */
+  noAnswer: 4,
 } as const;
 
 /** An error the CLI reports as one line with a given exit code. */

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DYING_SERVER, expectOneLine, runHost, serverBin } from './helpers.js';
+import { DYING_SERVER, expectOneLine, NEVER_ANSWERS_SERVER, runHost, serverBin } from './helpers.js';
 
 interface Case {
   name: string;
@@ -45,6 +45,19 @@ const USAGE_CASES: Case[] = [
     args: ['call', 'classify', '--args', '[1]', '--', 'node', 'x.js'],
     code: 2,
     message: /^--args must be a JSON object, not an array/,
+  },
+  {
+    name: 'a bad connect timeout',
+    args: ['list', '--connect-timeout', 'soon', '--', 'node', 'x.js'],
+    code: 2,
+    message: /^--connect-timeout must be a positive whole number of seconds \(got 'soon'\)/,
+  },
+  {
+    name: 'a bad connect timeout in the environment',
+    args: ['list', '--', 'node', 'x.js'],
+    env: { MCP_SAMPLING_HOST_CONNECT_TIMEOUT: '0' },
+    code: 2,
+    message: /^MCP_SAMPLING_HOST_CONNECT_TIMEOUT must be a positive whole number of seconds \(got '0'\)/,
   },
   {
     name: 'a bad budget',
@@ -121,7 +134,7 @@ describe.concurrent('connection errors (exit code 3)', () => {
     const run = await runHost(['list', '--era', 'legacy', '--', 'node', '/nonexistent/server.js']);
     expect(run.code).toBe(3);
     expect(expectOneLine(run.stderr)).toBe(
-      "mcp-sampling-host: the server exited before the connection was set up (it said: Error: Cannot find module '/nonexistent/server.js')",
+      "mcp-sampling-host: the server exited with code 1 before the connection was set up (it said: Error: Cannot find module '/nonexistent/server.js')",
     );
   });
 
@@ -129,7 +142,7 @@ describe.concurrent('connection errors (exit code 3)', () => {
     const run = await runHost(['list', '--era', 'legacy', '--', 'node', '-e', 'process.exit(4)']);
     expect(run.code).toBe(3);
     expect(expectOneLine(run.stderr)).toBe(
-      'mcp-sampling-host: the server exited before the connection was set up (run the command by itself to see why)',
+      'mcp-sampling-host: the server exited with code 4 before the connection was set up (run the command by itself to see why)',
     );
   });
 
@@ -137,7 +150,28 @@ describe.concurrent('connection errors (exit code 3)', () => {
     const run = await runHost(['call', 'explode', '--offline', '--era', 'legacy', '--', 'node', DYING_SERVER]);
     expect(run.code).toBe(3);
     expect(expectOneLine(run.stderr)).toBe(
-      'mcp-sampling-host: the server closed the connection during the call (it said: Error: the fixture server ran out of memory)',
+      'mcp-sampling-host: the server closed the connection during the call: it exited with code 70 (it said: Error: the fixture server ran out of memory)',
+    );
+  });
+
+  it.each(['legacy', 'auto', '2026-07-28'])(
+    'a server that never answers: one line naming its script after --connect-timeout (--era %s), exit code 4',
+    async (era) => {
+      const run = await runHost(['list', '--era', era, '--connect-timeout', '2', '--', 'node', NEVER_ANSWERS_SERVER]);
+      expect(run.code).toBe(4);
+      expect(expectOneLine(run.stderr)).toBe(
+        'mcp-sampling-host: never-answers.mjs did not answer within 2 s (--connect-timeout 2): check that it is an MCP server on stdio, or allow it more time',
+      );
+    },
+  );
+
+  it('the connect timeout can come from the environment', async () => {
+    const run = await runHost(['call', 'anything', '--offline', '--', 'node', NEVER_ANSWERS_SERVER], {
+      env: { MCP_SAMPLING_HOST_CONNECT_TIMEOUT: '1' },
+    });
+    expect(run.code).toBe(4);
+    expect(expectOneLine(run.stderr)).toMatch(
+      /^mcp-sampling-host: never-answers\.mjs did not answer within 1 s \(MCP_SAMPLING_HOST_CONNECT_TIMEOUT=1\)/,
     );
   });
 

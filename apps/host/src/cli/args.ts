@@ -35,7 +35,15 @@ export interface CliOptions {
   json: boolean;
   verbose: boolean;
   quiet: boolean;
+  /** How long to wait for a server's handshake, and where that came from (for the message). */
+  connectTimeout: { ms: number; source: string };
 }
+
+/** The connect timeout when neither `--connect-timeout` nor its variable is set. */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+
+/** The environment variable that sets the connect timeout (the flag wins). */
+export const CONNECT_TIMEOUT_VARIABLE = 'MCP_SAMPLING_HOST_CONNECT_TIMEOUT';
 
 /** What to do. */
 export type ParsedCommandLine = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -43,6 +51,7 @@ export type ParsedCommandLine = { kind: 'help' } | { kind: 'version' } | { kind:
 const FLAGS = {
   url: { type: 'string' },
   era: { type: 'string' },
+  'connect-timeout': { type: 'string' },
   env: { type: 'string', multiple: true },
   approve: { type: 'string' },
   'max-tokens-per-request': { type: 'string' },
@@ -117,6 +126,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       json: values.json ?? false,
       verbose: values.verbose ?? false,
       quiet: values.quiet ?? false,
+      connectTimeout: parseConnectTimeout(values['connect-timeout'], env[CONNECT_TIMEOUT_VARIABLE]),
     },
   };
 }
@@ -181,6 +191,18 @@ function parsePositiveInteger(flag: string, value: string | undefined): number |
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0)
     throw usageError(`${flag} must be a positive whole number (got '${value}')`);
   return n;
+}
+
+function parseConnectTimeout(flag: string | undefined, variable: string | undefined): { ms: number; source: string } {
+  const seconds = (name: string, value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value) * 1000))
+      throw usageError(`${name} must be a positive whole number of seconds (got '${value}')`);
+    return Number(value);
+  };
+  if (flag !== undefined) return { ms: seconds('--connect-timeout', flag) * 1000, source: `--connect-timeout ${flag}` };
+  if (variable !== undefined && variable !== '')
+    return { ms: seconds(CONNECT_TIMEOUT_VARIABLE, variable) * 1000, source: `${CONNECT_TIMEOUT_VARIABLE}=${variable}` };
+  return { ms: DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000, source: 'the default; set it with --connect-timeout' };
 }
 
 function parseEnv(pairs: string[]): Record<string, string> {

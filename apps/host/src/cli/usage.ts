@@ -15,6 +15,8 @@ Connection:
   --era legacy|auto|2026-07-28   protocol era (default auto; demo: both eras, one after the other)
   --env NAME=VALUE               extra environment for a spawned server (repeatable); the host's own
                                  provider keys are never passed on
+  --connect-timeout SECONDS      give up on a server that has not answered the handshake by then
+                                 (default 30; or MCP_SAMPLING_HOST_CONNECT_TIMEOUT)
 
 Host policy:
   --approve prompt|auto|deny     approve each sampling request in the terminal, approve all, or deny all
@@ -38,4 +40,5 @@ Output:
   -h, --help                     this text
   -v, --version                  the version
 
-Exit codes: 0 ok, 1 the tool call failed, 2 usage error, 3 the server could not be started, reached or kept.`;
+Exit codes: 0 ok, 1 the tool call failed, 2 usage error, 3 the server could not be started, reached or kept,
+4 the server did not answer within the connect timeout.`;
