@@ -19,6 +19,13 @@ const classify = () => ['--', 'node', serverBin('classify')];
 const USAGE_CASES: Case[] = [
   { name: 'no command', args: [], code: 2, message: /^missing command: use list, call, demo \(see/ },
   { name: 'an unknown command', args: ['summon'], code: 2, message: /^unknown command 'summon': use list, call, demo/ },
+  {
+    name: 'a mistyped command',
+    args: ['lsit', '--', 'node', 'x.js'],
+    code: 2,
+    message: /^unknown command 'lsit': did you mean 'list'\?/,
+  },
+  { name: 'a mistyped command (call)', args: ['cal', 'x'], code: 2, message: /^unknown command 'cal': did you mean 'call'\?/ },
   { name: 'an unknown flag', args: ['list', '--colour', '--', 'node', 'x.js'], code: 2, message: /^unknown flag '--colour'/ },
   { name: 'a flag without its value', args: ['list', '--era'], code: 2, message: /^--era needs a value/ },
   {
@@ -118,6 +125,27 @@ describe.concurrent('usage errors (exit code 2)', () => {
     expect(run.code).toBe(code);
     expect(expectOneLine(run.stderr)).toMatch(new RegExp(`^mcp-sampling-host: ${message.source.slice(1)}`));
     expect(run.stdout).toBe('');
+  });
+});
+
+describe.concurrent('help', () => {
+  it.each([
+    ['list', /^Usage: mcp-sampling-host list /, '--connect-timeout SECONDS'],
+    ['call', /^Usage: mcp-sampling-host call <tool> /, '--args JSON'],
+    ['demo', /^Usage: mcp-sampling-host demo /, '--era legacy|2026-07-28|both'],
+  ])('%s --help shows that command alone', async (command, start, flag) => {
+    const run = await runHost([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(start);
+    expect(run.stdout).toContain(flag);
+    for (const other of ['list', 'call', 'demo'].filter((name) => name !== command))
+      expect(run.stdout).not.toContain(`mcp-sampling-host ${other} `);
+  });
+
+  it('--help alone still shows every command', async () => {
+    const run = await runHost(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['list', 'call', 'demo']) expect(run.stdout).toContain(`mcp-sampling-host ${command} `);
   });
 });
 

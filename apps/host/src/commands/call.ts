@@ -113,7 +113,8 @@ function failureOf(error: unknown, connection: HostConnection, transcript: Trans
     const step = declined.key === undefined ? 'a sampling request' : `sampling request '${declined.key}'`;
     const reason = declined.outcome.reason;
     return callError(
-      `the call ended without a result: ${step} was declined (${reason}); on protocol ${connection.era} a declined request ends the tool call`,
+      `the call ended without a result: ${step} was declined (${reason}); on protocol ${connection.era} a declined request ends the tool call; ` +
+        'with --era legacy the server is told of the decline and can answer with its own fallback',
     );
   }
   const failure = describeCallFailure(error);
