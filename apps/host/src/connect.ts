@@ -100,7 +100,7 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
   try {
     const connected = client.connect(transport);
     connected.catch(() => undefined);
-    if ((await Promise.race([connected, timedOut])) === 'timed out') {
+    if ((await (timedOut === undefined ? connected : Promise.race([connected, timedOut]))) === 'timed out') {
       await client.close().catch(() => undefined);
       throw noAnswerError(target, timeout as { ms: number; source: string });
     }
