@@ -10,14 +10,15 @@
  *                the client fulfils with the same handler, then retries the call
  *
  * Failures become one-line `HostError`s with exit code 3 (the server could not be started,
- * reached, or kept).
+ * reached, or kept), or 4 when it did not answer within the connect timeout.
  */
+import type { ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { Client, SdkError, SdkErrorCode, StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { connectionError, deepestMessage, type HostError, messageOf, oneLine } from './errors.js';
+import { connectionError, deepestMessage, EXIT_CODES, HostError, messageOf, oneLine } from './errors.js';
 import type { SamplingHandler } from './sampling-handler.js';
-import { describeTarget, type ServerTarget } from './server-target.js';
+import { describeTarget, type ServerTarget, serverLabel } from './server-target.js';
 
 /** The `--era` choices. */
 export type EraOption = 'legacy' | 'auto' | '2026-07-28';
@@ -36,7 +37,15 @@ export interface ConnectOptions {
   serverStderr?: Writable;
   /** How the host introduces itself. */
   clientInfo?: { name: string; version: string };
+  /**
+   * Give up when the server has not completed the handshake after this long (default: wait as long
+   * as the SDK does, about two minutes in `auto`).
+   */
+  connectTimeout?: { ms: number; source: string };
 }
+
+/** How a spawned server ended: its exit code, or the signal that stopped it. */
+export type ServerExit = { code: number | null; signal: NodeJS.Signals | null };
 
 /** A live connection to one server. */
 export interface HostConnection {
@@ -46,6 +55,8 @@ export interface HostConnection {
   server: { name: string; version: string };
   /** stdio only: the most telling line the server wrote to stderr (its error, usually), if any. */
   serverErrorLine(): string | undefined;
+  /** stdio only: how the server process ended, once it has. */
+  serverExit(): ServerExit | undefined;
   close(): Promise<void>;
 }
 
@@ -58,6 +69,7 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
   client.setRequestHandler('sampling/createMessage', options.handler);
 
   const stderr = new StderrTail();
+  let exit: ServerExit | undefined;
   let transport: Transport;
   if (target.kind === 'stdio') {
     const stdio = new StdioClientTransport({
@@ -69,17 +81,36 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
     });
     stdio.stderr?.on('data', (chunk: Buffer) => stderr.add(chunk.toString('utf8'), options.serverStderr));
     stdio.stderr?.on('end', () => stderr.end(options.serverStderr));
+    watchExit(stdio, (ended) => {
+      exit = ended;
+    });
     transport = stdio;
   } else {
     transport = new StreamableHTTPClientTransport(target.url);
   }
 
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = options.connectTimeout;
+  const timedOut =
+    timeout === undefined
+      ? undefined
+      : new Promise<'timed out'>((resolve) => {
+          timer = setTimeout(() => resolve('timed out'), timeout.ms);
+        });
   try {
-    await client.connect(transport);
+    const connected = client.connect(transport);
+    connected.catch(() => undefined);
+    if ((await (timedOut === undefined ? connected : Promise.race([connected, timedOut]))) === 'timed out') {
+      await client.close().catch(() => undefined);
+      throw noAnswerError(target, timeout as { ms: number; source: string });
+    }
   } catch (error) {
+    if (error instanceof HostError) throw error;
     await client.close().catch(() => undefined);
     await stderr.ended(1000);
-    throw connectFailure(target, options.era, error, stderr.excerpt());
+    throw connectFailure(target, options.era, error, stderr.excerpt(), exit);
+  } finally {
+    clearTimeout(timer);
   }
 
   const era: Era = client.getProtocolEra() === 'modern' ? '2026-07-28' : '2025';
@@ -89,12 +120,48 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
     era,
     server: { name: info?.name ?? 'server', version: info?.version ?? '' },
     serverErrorLine: () => stderr.excerpt(),
+    serverExit: () => exit,
     close: () => client.close(),
   };
 }
 
+/**
+ * Calls `onExit` when the process of a stdio transport ends. The SDK keeps the child process to
+ * itself, so this looks it up when the transport starts; the hook sits on the instance, not on a
+ * subclass, because the SDK's `auto` probe treats subclasses differently.
+ */
+function watchExit(stdio: StdioClientTransport, onExit: (exit: ServerExit) => void): void {
+  const start = stdio.start.bind(stdio);
+  stdio.start = async () => {
+    const started = start();
+    const child = (stdio as unknown as { _process?: ChildProcess })._process;
+    child?.once('exit', (code, signal) => onExit({ code, signal }));
+    await started;
+  };
+}
+
+/** `it exited with code 70`, `it was stopped by SIGKILL`. */
+export function describeExit(exit: ServerExit): string {
+  return exit.signal !== null ? `it was stopped by ${exit.signal}` : `it exited with code ${exit.code}`;
+}
+
+/** The one-line error for a server that did not complete the handshake in time (exit code 4). */
+function noAnswerError(target: ServerTarget, timeout: { ms: number; source: string }): HostError {
+  const fix = target.kind === 'stdio' ? 'check that it is an MCP server on stdio' : 'check that the URL is an MCP endpoint';
+  return new HostError(
+    `${serverLabel(target)} did not answer within ${timeout.ms / 1000} s (${timeout.source}): ${fix}, or allow it more time`,
+    EXIT_CODES.noAnswer,
+  );
+}
+
 /** The one-line error for a connection that could not be made. */
-function connectFailure(target: ServerTarget, era: EraOption, error: unknown, stderrLine: string | undefined): HostError {
+function connectFailure(
+  target: ServerTarget,
+  era: EraOption,
+  error: unknown,
+  stderrLine: string | undefined,
+  exit: ServerExit | undefined,
+): HostError {
   const code = (error as { code?: unknown }).code;
   const message = messageOf(error);
   if (target.kind === 'stdio') {
@@ -108,7 +175,8 @@ function connectFailure(target: ServerTarget, era: EraOption, error: unknown, st
   }
   if (target.kind === 'stdio' && /clos/i.test(message)) {
     const said = stderrLine === undefined ? 'run the command by itself to see why' : `it said: ${stderrLine}`;
-    return connectionError(`the server exited before the connection was set up (${said})`);
+    const ended = exit === undefined ? 'exited' : describeExit(exit).replace(/^it /, '');
+    return connectionError(`the server ${ended} before the connection was set up (${said})`);
   }
   if (target.kind === 'http' && /fetch failed/.test(message)) {
     return connectionError(`cannot reach ${target.url.href}: ${oneLine(deepestMessage(error))}`);

@@ -14,6 +14,8 @@ export const EXIT_CODES = {
   usage: 2,
   /** No usable connection: the server could not be started or reached, exited, or closed the connection. */
   connection: 3,
+  /** The server was started or reached but did not answer within the connect timeout (`--connect-timeout`). */
+  noAnswer: 4,
 } as const;
 
 /** An error the CLI reports as one line with a given exit code. */
@@ -83,8 +85,12 @@ export function describeCallFailure(error: unknown, what = 'the call'): HostErro
   return callError(`${what} failed: ${oneLine(messageOf(error))}`);
 }
 
-/** `client.listTools()`, with any failure as a one-line `HostError`. */
+/**
+ * `client.listTools()`, with any failure as a one-line `HostError`. A server without the `tools`
+ * capability offers no tools; it is not asked (the SDK would answer the same, with a console line).
+ */
 export async function listToolsOf(client: Client): Promise<Tool[]> {
+  if (client.getServerCapabilities()?.tools === undefined) return [];
   try {
     return (await client.listTools()).tools;
   } catch (error) {

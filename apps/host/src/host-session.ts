@@ -15,7 +15,7 @@ import { type Colors, colorsFor, NO_COLORS } from './render/colors.js';
 import { requestCard } from './render/request-card.js';
 import { recordLine } from './render/transcript-text.js';
 import { createSamplingHandler, type SamplingHandler, type SamplingObserver } from './sampling-handler.js';
-import type { ServerTarget } from './server-target.js';
+import { type ServerTarget, serverLabel } from './server-target.js';
 import { Status } from './status.js';
 import { Transcript } from './transcript.js';
 
@@ -58,14 +58,14 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
     );
   }
   const mode = options.approve ?? (defaultApproval === 'tty' ? (interactive ? 'prompt' : 'deny') : defaultApproval);
-  // While prompts own the terminal a spinner would only get in their way.
-  const status = new Status(io.stderr, io.stderr.isTTY === true && !options.quiet && mode !== 'prompt', colors.err);
+  // The spinner also runs while connecting with prompts in use; each prompt pauses it (approverFor).
+  const status = new Status(io.stderr, io.stderr.isTTY === true && !options.quiet, colors.err);
   const notice = (text: string) => {
     if (!options.quiet) status.log(text);
   };
   const { answerer, note } = answererFromOptions(options, io.env);
   if (note !== undefined && samples) notice(colors.err.dim(`note: ${note}`));
-  const approver = approverFor(mode, options.approve === undefined && !interactive, io, colors.err);
+  const approver = approverFor(mode, options.approve === undefined && !interactive, io, colors.err, status);
 
   const budget = new TokenBudget(options.budget);
   const transcript = new Transcript();
@@ -92,11 +92,12 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
     colors,
     notice,
     async connect(target, era) {
-      status.start(`connecting to ${target.kind === 'http' ? target.url.href : target.command} (--era ${era})`);
+      status.start(`connecting to ${serverLabel(target)} (--era ${era})`);
       try {
         const connection = await connectToServer(target, {
           era,
           handler,
+          connectTimeout: options.connectTimeout,
           ...(options.verbose && { serverStderr: io.stderr }),
         });
         serverName = connection.server.name;
@@ -108,12 +109,14 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
   };
 }
 
-function approverFor(mode: ApprovalMode, noTerminal: boolean, io: HostIO, c: Colors): Approver {
+function approverFor(mode: ApprovalMode, noTerminal: boolean, io: HostIO, c: Colors, status: Status): Approver {
   if (mode === 'auto') return autoApprover();
   if (mode === 'deny') return noTerminal ? denyApprover(NO_TERMINAL_REASON) : denyApprover();
   return promptApprover({
     input: io.stdin,
     output: io.stderr,
+    onPromptStart: () => status.pause(),
+    onPromptEnd: () => status.resume(),
     show: (pending) => io.stderr.write(`\n${requestCard(pending.record, c)}\n`),
   });
 }

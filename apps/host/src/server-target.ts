@@ -4,6 +4,7 @@
  * for the host's model, and a server that wants a model of its own gets a key explicitly
  * (`--env ANTHROPIC_API_KEY=…`).
  */
+import { basename } from 'node:path';
 import { API_KEY_VARIABLE } from '@mcp-sampling/providers';
 
 /** A server to connect to. */
@@ -25,4 +26,20 @@ export function serverEnvironment(env: NodeJS.ProcessEnv, extra: Record<string, 
 /** A short name for a target, for messages: the command line or the URL. */
 export function describeTarget(target: ServerTarget): string {
   return target.kind === 'http' ? target.url.href : [target.command, ...target.args].join(' ');
+}
+
+/** Programs that run a script: for these the script, not the program, names the server. */
+const RUNTIMES = /^(node|nodejs|bun|deno|tsx|ts-node|python3?|uv|uvx|npx|pnpm|yarn|sh|bash)(\.exe)?$/i;
+
+/**
+ * What a person calls the server: for `node path/to/never-answers.mjs` the script's file name
+ * (`never-answers.mjs`), for `npx -y some-package` the package, else the program's file name; for
+ * HTTP the URL.
+ */
+export function serverLabel(target: ServerTarget): string {
+  if (target.kind === 'http') return target.url.href;
+  const program = basename(target.command);
+  if (!RUNTIMES.test(program)) return program;
+  const script = target.args.find((arg) => !arg.startsWith('-') && arg !== 'run' && arg !== 'exec');
+  return script === undefined ? program : basename(script);
 }

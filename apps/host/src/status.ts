@@ -1,6 +1,6 @@
 /**
  * The "still working" line on stderr: a small spinner with a message and the seconds elapsed,
- * drawn only when stderr is a terminal and no approval prompt is in use. Anything else written to
+ * drawn only when stderr is a terminal, and paused while an approval prompt is on screen. Anything else written to
  * stderr meanwhile goes through `log`, which clears the line first, so output never interleaves
  * with the spinner.
  */
@@ -15,6 +15,7 @@ export class Status {
   private timer: NodeJS.Timeout | undefined;
   private frame = 0;
   private since = performance.now();
+  private paused = false;
 
   constructor(
     private readonly out: Writable & { columns?: number },
@@ -26,8 +27,20 @@ export class Status {
   start(message: string): void {
     this.message = message;
     this.since = performance.now();
-    if (!this.enabled) return;
+    if (!this.enabled || this.paused) return;
     if (this.timer === undefined) this.run();
+  }
+
+  /** Take the line off the screen while something else (an approval prompt) owns the terminal. */
+  pause(): void {
+    this.paused = true;
+    this.halt();
+  }
+
+  /** Draw the line again after `pause`, if a message is still current. */
+  resume(): void {
+    this.paused = false;
+    if (this.enabled && this.message !== '' && this.timer === undefined) this.run();
   }
 
   /** Change the message, keep the timer. */
@@ -46,7 +59,7 @@ export class Status {
     const running = this.timer !== undefined;
     this.halt();
     this.out.write(`${text}\n`);
-    if (running) this.run();
+    if (running && !this.paused) this.run();
   }
 
   private run(): void {

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type CallDocument, EVERYTHING_BIN, HOST_BIN, serverBin } from './helpers.js';
+import { type CallDocument, EVERYTHING_BIN, HANG_MS, HOST_BIN, NEVER_ANSWERS_SERVER, serverBin } from './helpers.js';
 
 const hasTmux = (() => {
   try {
@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 /** Start the host in a detached 200×50 tmux session; stdout and the exit code go to files. */
-function startHost(name: string, args: string[], env: Record<string, string> = {}) {
+function startHost(name: string, args: string[], env: Record<string, string> = {}, options: { keepScreen?: boolean } = {}) {
   const out = join(dir, `${name}.json`);
   const exit = join(dir, `${name}.exit`);
   const script = join(dir, `${name}.sh`);
@@ -52,7 +52,8 @@ function startHost(name: string, args: string[], env: Record<string, string> = {
     script,
     `${exports}${[process.execPath, HOST_BIN, ...args].map(quote).join(' ')} > ${quote(out)}\necho $? > ${quote(exit)}\n`,
   );
-  tmux('new-session', '-d', '-x', '200', '-y', '50', '-s', name, `sh ${quote(script)}`);
+  // keepScreen: the pane stays readable after the host exits (the script waits until it is told to go on).
+  tmux('new-session', '-d', '-x', '200', '-y', '50', '-s', name, `sh ${quote(script)}${options.keepScreen ? '; read _' : ''}`);
   return {
     screen: () => tmux('capture-pane', '-p', '-t', name),
     keys: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
@@ -63,13 +64,13 @@ function startHost(name: string, args: string[], env: Record<string, string> = {
           screen = this.screen();
           expect(screen).toContain(text);
         },
-        { timeout: 15_000, interval: 50 },
+        { timeout: HANG_MS, interval: 50 },
       );
       return screen;
     },
     async finished(): Promise<{ code: number; json: CallDocument }> {
       await vi.waitFor(() => expect(existsSync(exit) && readFileSync(exit, 'utf8').endsWith('\n')).toBe(true), {
-        timeout: 15_000,
+        timeout: HANG_MS,
         interval: 50,
       });
       return { code: Number(readFileSync(exit, 'utf8').trim()), json: JSON.parse(readFileSync(out, 'utf8')) as CallDocument };
@@ -175,5 +176,23 @@ describe.skipIf(!hasTmux)('the approval prompt in a terminal', () => {
       { role: 'user', text: `Resource trigger-sampling-request context: ${prompt} Bring a friend.` },
     ]);
     expect(json.result?.content[0]?.text).toContain('Bring a friend.');
+  });
+});
+
+describe.skipIf(!hasTmux)('the terminal while connecting', () => {
+  it('a spinner names the server script (not node) until the connect timeout, then one line remains', async () => {
+    const host = startHost(
+      'connecting',
+      ['list', '--connect-timeout', '3', '--', process.execPath, NEVER_ANSWERS_SERVER],
+      {},
+      { keepScreen: true },
+    );
+    await host.waitForScreen('connecting to never-answers.mjs (--era auto)');
+    const screen = await host.waitForScreen('did not answer within 3 s');
+    host.keys('Enter');
+    expect(screen).not.toContain('connecting to');
+    expect(screen.trim()).toBe(
+      'mcp-sampling-host: never-answers.mjs did not answer within 3 s (--connect-timeout 3): check that it is an MCP server on stdio, or allow it more time',
+    );
   });
 });

@@ -66,7 +66,8 @@ describe('parseCommandLine', () => {
   });
 
   it('help and version win over everything else', () => {
-    expect(parseCommandLine(['call', '--help'], ENV)).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['call', '--help'], ENV)).toEqual({ kind: 'help', command: 'call' });
+    expect(parseCommandLine(['--help'], ENV)).toEqual({ kind: 'help', command: undefined });
     expect(parseCommandLine(['-v'], ENV)).toEqual({ kind: 'version' });
   });
 

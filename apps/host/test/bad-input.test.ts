@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DYING_SERVER, expectOneLine, runHost, serverBin } from './helpers.js';
+import { DYING_SERVER, expectOneLine, NEVER_ANSWERS_SERVER, runHost, serverBin } from './helpers.js';
 
 interface Case {
   name: string;
@@ -19,6 +19,13 @@ const classify = () => ['--', 'node', serverBin('classify')];
 const USAGE_CASES: Case[] = [
   { name: 'no command', args: [], code: 2, message: /^missing command: use list, call, demo \(see/ },
   { name: 'an unknown command', args: ['summon'], code: 2, message: /^unknown command 'summon': use list, call, demo/ },
+  {
+    name: 'a mistyped command',
+    args: ['lsit', '--', 'node', 'x.js'],
+    code: 2,
+    message: /^unknown command 'lsit': did you mean 'list'\?/,
+  },
+  { name: 'a mistyped command (call)', args: ['cal', 'x'], code: 2, message: /^unknown command 'cal': did you mean 'call'\?/ },
   { name: 'an unknown flag', args: ['list', '--colour', '--', 'node', 'x.js'], code: 2, message: /^unknown flag '--colour'/ },
   { name: 'a flag without its value', args: ['list', '--era'], code: 2, message: /^--era needs a value/ },
   {
@@ -45,6 +52,19 @@ const USAGE_CASES: Case[] = [
     args: ['call', 'classify', '--args', '[1]', '--', 'node', 'x.js'],
     code: 2,
     message: /^--args must be a JSON object, not an array/,
+  },
+  {
+    name: 'a bad connect timeout',
+    args: ['list', '--connect-timeout', 'soon', '--', 'node', 'x.js'],
+    code: 2,
+    message: /^--connect-timeout must be a positive whole number of seconds \(got 'soon'\)/,
+  },
+  {
+    name: 'a bad connect timeout in the environment',
+    args: ['list', '--', 'node', 'x.js'],
+    env: { MCP_SAMPLING_HOST_CONNECT_TIMEOUT: '0' },
+    code: 2,
+    message: /^MCP_SAMPLING_HOST_CONNECT_TIMEOUT must be a positive whole number of seconds \(got '0'\)/,
   },
   {
     name: 'a bad budget',
@@ -108,6 +128,27 @@ describe.concurrent('usage errors (exit code 2)', () => {
   });
 });
 
+describe.concurrent('help', () => {
+  it.each([
+    ['list', /^Usage: mcp-sampling-host list /, '--connect-timeout SECONDS'],
+    ['call', /^Usage: mcp-sampling-host call <tool> /, '--args JSON'],
+    ['demo', /^Usage: mcp-sampling-host demo /, '--era legacy|2026-07-28|both'],
+  ])('%s --help shows that command alone', async (command, start, flag) => {
+    const run = await runHost([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(start);
+    expect(run.stdout).toContain(flag);
+    for (const other of ['list', 'call', 'demo'].filter((name) => name !== command))
+      expect(run.stdout).not.toContain(`mcp-sampling-host ${other} `);
+  });
+
+  it('--help alone still shows every command', async () => {
+    const run = await runHost(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['list', 'call', 'demo']) expect(run.stdout).toContain(`mcp-sampling-host ${command} `);
+  });
+});
+
 describe.concurrent('connection errors (exit code 3)', () => {
   it('a server command that does not exist', async () => {
     const run = await runHost(['list', '--era', 'legacy', '--', 'no-such-server-command']);
@@ -121,7 +162,7 @@ describe.concurrent('connection errors (exit code 3)', () => {
     const run = await runHost(['list', '--era', 'legacy', '--', 'node', '/nonexistent/server.js']);
     expect(run.code).toBe(3);
     expect(expectOneLine(run.stderr)).toBe(
-      "mcp-sampling-host: the server exited before the connection was set up (it said: Error: Cannot find module '/nonexistent/server.js')",
+      "mcp-sampling-host: the server exited with code 1 before the connection was set up (it said: Error: Cannot find module '/nonexistent/server.js')",
     );
   });
 
@@ -129,7 +170,7 @@ describe.concurrent('connection errors (exit code 3)', () => {
     const run = await runHost(['list', '--era', 'legacy', '--', 'node', '-e', 'process.exit(4)']);
     expect(run.code).toBe(3);
     expect(expectOneLine(run.stderr)).toBe(
-      'mcp-sampling-host: the server exited before the connection was set up (run the command by itself to see why)',
+      'mcp-sampling-host: the server exited with code 4 before the connection was set up (run the command by itself to see why)',
     );
   });
 
@@ -137,7 +178,28 @@ describe.concurrent('connection errors (exit code 3)', () => {
     const run = await runHost(['call', 'explode', '--offline', '--era', 'legacy', '--', 'node', DYING_SERVER]);
     expect(run.code).toBe(3);
     expect(expectOneLine(run.stderr)).toBe(
-      'mcp-sampling-host: the server closed the connection during the call (it said: Error: the fixture server ran out of memory)',
+      'mcp-sampling-host: the server closed the connection during the call: it exited with code 70 (it said: Error: the fixture server ran out of memory)',
+    );
+  });
+
+  it.each(['legacy', 'auto', '2026-07-28'])(
+    'a server that never answers: one line naming its script after --connect-timeout (--era %s), exit code 4',
+    async (era) => {
+      const run = await runHost(['list', '--era', era, '--connect-timeout', '2', '--', 'node', NEVER_ANSWERS_SERVER]);
+      expect(run.code).toBe(4);
+      expect(expectOneLine(run.stderr)).toBe(
+        'mcp-sampling-host: never-answers.mjs did not answer within 2 s (--connect-timeout 2): check that it is an MCP server on stdio, or allow it more time',
+      );
+    },
+  );
+
+  it('the connect timeout can come from the environment', async () => {
+    const run = await runHost(['call', 'anything', '--offline', '--', 'node', NEVER_ANSWERS_SERVER], {
+      env: { MCP_SAMPLING_HOST_CONNECT_TIMEOUT: '1' },
+    });
+    expect(run.code).toBe(4);
+    expect(expectOneLine(run.stderr)).toMatch(
+      /^mcp-sampling-host: never-answers\.mjs did not answer within 1 s \(MCP_SAMPLING_HOST_CONNECT_TIMEOUT=1\)/,
     );
   });
 

@@ -103,7 +103,8 @@ describe('declines on protocol 2026-07-28', () => {
     expect(run.code).toBe(1);
     expect(expectOneLine(run.stderr)).toBe(
       "mcp-sampling-host: the call ended without a result: sampling request 'classify' was declined " +
-        "(the host's policy denies every sampling request (--approve deny)); on protocol 2026-07-28 a declined request ends the tool call",
+        "(the host's policy denies every sampling request (--approve deny)); on protocol 2026-07-28 a declined request ends the tool call; " +
+        'with --era legacy the server is told of the decline and can answer with its own fallback',
     );
     expect(run.stdout).toBe('');
   });

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callJson, EVERYTHING_BIN, runHost } from './helpers.js';
+import { callJson, EVERYTHING_BIN, HANG_MS, runHost } from './helpers.js';
 
 const PROMPT = 'The harbour museum reopens on Saturday with a new exhibition about the old ferry.';
 
@@ -69,7 +69,7 @@ describe('server-everything over Streamable HTTP', () => {
         const response = await fetch(url, { method: 'GET' });
         expect(response.status).toBeGreaterThan(0);
       },
-      { timeout: 10_000, interval: 50 },
+      { timeout: HANG_MS, interval: 50 },
     );
   });
   afterAll(() => stop());

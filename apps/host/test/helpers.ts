@@ -7,12 +7,17 @@ import type { SamplingRecord } from '../src/transcript.js';
 
 export const HOST_BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 export const DYING_SERVER = fileURLToPath(new URL('./fixtures/dying-server.mjs', import.meta.url));
+export const NEVER_ANSWERS_SERVER = fileURLToPath(new URL('./fixtures/never-answers.mjs', import.meta.url));
+export const NO_TOOLS_SERVER = fileURLToPath(new URL('./fixtures/no-tools-server.mjs', import.meta.url));
 
 /** The built bin of one of this repository's servers. */
 export const serverBin = (name: 'summarise' | 'classify' | 'route' | 'draft') => serverBinPath(`@mcp-sampling/server-${name}`);
 
 /** The third-party everything server's entry (it takes the transport as its first argument). */
 export const EVERYTHING_BIN = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/dist/index.js');
+
+/** How long a process or a screen may take before a test calls it hung. */
+export const HANG_MS = 240_000;
 
 /** The `--era` value for each era a test runs in. */
 export const ERA_FLAGS = { '2025': 'legacy', '2026-07-28': '2026-07-28' } as const;
@@ -24,7 +29,10 @@ export interface HostRun {
   stderr: string;
 }
 
-/** Run the host bin with `args`; resolves when it exits (killed after `timeoutMs`). */
+/**
+ * Run the host bin with `args`; resolves when it exits. It is killed only if it hangs (after
+ * `timeoutMs`, default 4 minutes): a slow machine must not fail a test.
+ */
 export function runHost(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<HostRun> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
@@ -40,7 +48,7 @@ export function runHost(args: string[], options: { env?: Record<string, string>;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? HANG_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

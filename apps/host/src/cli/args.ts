@@ -35,14 +35,26 @@ export interface CliOptions {
   json: boolean;
   verbose: boolean;
   quiet: boolean;
+  /** How long to wait for a server's handshake, and where that came from (for the message). */
+  connectTimeout: { ms: number; source: string };
 }
 
+/** The connect timeout when neither `--connect-timeout` nor its variable is set. */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+
+/** The environment variable that sets the connect timeout (the flag wins). */
+export const CONNECT_TIMEOUT_VARIABLE = 'MCP_SAMPLING_HOST_CONNECT_TIMEOUT';
+
 /** What to do. */
-export type ParsedCommandLine = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+export type ParsedCommandLine =
+  | { kind: 'help'; command: Command | undefined }
+  | { kind: 'version' }
+  | { kind: 'run'; options: CliOptions };
 
 const FLAGS = {
   url: { type: 'string' },
   era: { type: 'string' },
+  'connect-timeout': { type: 'string' },
   env: { type: 'string', multiple: true },
   approve: { type: 'string' },
   'max-tokens-per-request': { type: 'string' },
@@ -72,13 +84,18 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     throw usageError(parseArgsMessage(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
+  const [commandName, ...rest] = positionals;
+  if (values.help) return { kind: 'help', command: COMMANDS.find((known) => known === commandName) };
   if (values.version) return { kind: 'version' };
 
-  const [commandName, ...rest] = positionals;
   if (commandName === undefined) throw usageError(`missing command: use ${COMMANDS.join(', ')}`);
   const command = COMMANDS.find((known) => known === commandName);
-  if (command === undefined) throw usageError(`unknown command '${commandName}': use ${COMMANDS.join(', ')}`);
+  if (command === undefined) {
+    const guess = closestCommand(commandName);
+    throw usageError(
+      `unknown command '${commandName}': ${guess === undefined ? '' : `did you mean '${guess}'? `}use ${COMMANDS.join(', ')}`,
+    );
+  }
 
   const tool = command === 'call' ? rest.shift() : undefined;
   if (command === 'call' && tool === undefined) throw usageError("call needs a tool name: call <tool> --args '{...}'");
@@ -117,6 +134,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       json: values.json ?? false,
       verbose: values.verbose ?? false,
       quiet: values.quiet ?? false,
+      connectTimeout: parseConnectTimeout(values['connect-timeout'], env[CONNECT_TIMEOUT_VARIABLE]),
     },
   };
 }
@@ -181,6 +199,42 @@ function parsePositiveInteger(flag: string, value: string | undefined): number |
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0)
     throw usageError(`${flag} must be a positive whole number (got '${value}')`);
   return n;
+}
+
+function parseConnectTimeout(flag: string | undefined, variable: string | undefined): { ms: number; source: string } {
+  const seconds = (name: string, value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value) * 1000))
+      throw usageError(`${name} must be a positive whole number of seconds (got '${value}')`);
+    return Number(value);
+  };
+  if (flag !== undefined) return { ms: seconds('--connect-timeout', flag) * 1000, source: `--connect-timeout ${flag}` };
+  if (variable !== undefined && variable !== '')
+    return { ms: seconds(CONNECT_TIMEOUT_VARIABLE, variable) * 1000, source: `${CONNECT_TIMEOUT_VARIABLE}=${variable}` };
+  return { ms: DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000, source: 'the default; set it with --connect-timeout' };
+}
+
+/** The command `typed` was probably meant to be: at most two edits away. */
+function closestCommand(typed: string): Command | undefined {
+  const scored = COMMANDS.map((command) => ({ command, distance: editDistance(typed.toLowerCase(), command) }));
+  const best = scored.sort((a, b) => a.distance - b.distance)[0];
+  return best !== undefined && best.distance <= 2 && best.distance < typed.length ? best.command : undefined;
+}
+
+/** Levenshtein distance, with a swap of neighbours counted as one edit (`lsit` → `list`). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(a.length, b.length);
 }
 
 function parseEnv(pairs: string[]): Record<string, string> {

@@ -9,7 +9,7 @@ import { runList } from '../commands/list.js';
 import { callError, EXIT_CODES, HostError, messageOf, oneLine } from '../errors.js';
 import { createHostSession, type HostIO } from '../host-session.js';
 import { parseCommandLine } from './args.js';
-import { USAGE } from './usage.js';
+import { COMMAND_USAGE, USAGE } from './usage.js';
 
 /** The package version. */
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -20,7 +20,7 @@ export async function main(argv: string[], io: HostIO): Promise<number> {
   try {
     const parsed = parseCommandLine(argv, io.env);
     if (parsed.kind === 'help') {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${parsed.command === undefined ? USAGE : COMMAND_USAGE[parsed.command]}\n`);
       return EXIT_CODES.ok;
     }
     if (parsed.kind === 'version') {

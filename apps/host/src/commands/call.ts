@@ -5,7 +5,7 @@
  * result or a call that failed.
  */
 import type { CallToolResult } from '@modelcontextprotocol/client';
-import type { HostConnection } from '../connect.js';
+import { describeExit, type HostConnection } from '../connect.js';
 import { DECLINED_MESSAGE_START } from '../declines.js';
 import {
   callError,
@@ -113,12 +113,16 @@ function failureOf(error: unknown, connection: HostConnection, transcript: Trans
     const step = declined.key === undefined ? 'a sampling request' : `sampling request '${declined.key}'`;
     const reason = declined.outcome.reason;
     return callError(
-      `the call ended without a result: ${step} was declined (${reason}); on protocol ${connection.era} a declined request ends the tool call`,
+      `the call ended without a result: ${step} was declined (${reason}); on protocol ${connection.era} a declined request ends the tool call; ` +
+        'with --era legacy the server is told of the decline and can answer with its own fallback',
     );
   }
   const failure = describeCallFailure(error);
+  if (failure.exitCode !== EXIT_CODES.connection) return failure;
+  const exit = connection.serverExit();
+  if (exit !== undefined) failure.message += `: ${describeExit(exit)}`;
   const said = connection.serverErrorLine();
-  if (failure.exitCode === EXIT_CODES.connection && said !== undefined) failure.message += ` (it said: ${oneLine(said, 200)})`;
+  if (said !== undefined) failure.message += ` (it said: ${oneLine(said, 200)})`;
   return failure;
 }
 

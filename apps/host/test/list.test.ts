@@ -1,0 +1,21 @@
+/** `list` through the real bin against servers that do unusual but legal things. */
+import { describe, expect, it } from 'vitest';
+import { NO_TOOLS_SERVER, runHost } from './helpers.js';
+
+describe('list', () => {
+  it('--json against a server without the tools capability: stdout is one JSON document', async () => {
+    const run = await runHost(['list', '--json', '--era', 'legacy', '--', 'node', NO_TOOLS_SERVER]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      server: { name: 'no-tools-server', version: '1.0.0' },
+      era: '2025',
+      tools: [],
+    });
+  });
+
+  it('says in words that a server without the tools capability offers no tools', async () => {
+    const run = await runHost(['list', '--era', 'legacy', '--', 'node', NO_TOOLS_SERVER]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('no-tools-server 1.0.0 · protocol 2025 · 0 tools\n\nThe server offers no tools.\n');
+  });
+});
