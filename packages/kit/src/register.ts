@@ -20,6 +20,7 @@ import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
+import { toolArgumentsSchema } from './tool-arguments.js';
 import { failureResult, successResult } from './tool-results.js';
 
 /** Options shared by every tool registered through the kit. */
@@ -74,7 +75,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.input,
+      inputSchema: toolArgumentsSchema(tool.name, tool.input),
       ...(!policyMayDelegate(policy) && { outputSchema }),
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },
