@@ -27,8 +27,8 @@ export function looseObjectPaths(schema: unknown, path = '$'): string[] {
     loose.push(...looseObjectPaths(schema[key], `${path}.${key}`));
   for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems'] as const) {
     const branches = schema[key];
-    if (Array.isArray(branches))
-      branches.forEach((branch, index) => loose.push(...looseObjectPaths(branch, `${path}.${key}.${index}`)));
+    if (!Array.isArray(branches)) continue;
+    for (const [index, branch] of branches.entries()) loose.push(...looseObjectPaths(branch, `${path}.${key}.${index}`));
   }
   return loose;
 }
