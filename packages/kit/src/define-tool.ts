@@ -12,7 +12,11 @@ export interface SamplingTool<In extends z.ZodObject = z.ZodObject, Out extends 
   name: string;
   title: string;
   description: string;
-  /** Arguments; the SDK validates them and rejects bad ones with an `isError` naming the field. */
+  /**
+   * Arguments; the SDK validates them and rejects bad ones with an `isError` naming the field. The kit
+   * refuses unknown top-level arguments (see tool-arguments.ts); declare nested objects with
+   * `z.strictObject` so their unknown fields are refused too.
+   */
   input: In;
   /** The tool's own result fields; the kit adds `provenance`. */
   output: Out;

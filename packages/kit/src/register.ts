@@ -22,6 +22,7 @@ import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
 import { gateRoundState } from './state-gate.js';
+import { toolArgumentsSchema } from './tool-arguments.js';
 import { failureResult, successResult } from './tool-results.js';
 
 /** Options shared by every tool registered through the kit. */
@@ -76,7 +77,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.input,
+      inputSchema: toolArgumentsSchema(tool.name, tool.input),
       ...(!policyMayDelegate(policy) && { outputSchema }),
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },

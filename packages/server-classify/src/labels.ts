@@ -2,6 +2,7 @@
  * The caller's label set: one shape for every label, and the matching rule that maps a model's
  * spelling of a label (`"  BILLING."`) to the name the caller gave (`Billing`).
  */
+import { hasVisibleText } from '@mcp-sampling/text';
 
 /** A label as the tool works with it. */
 export interface LabelSpec {
@@ -12,12 +13,12 @@ export interface LabelSpec {
 /** A label as callers may pass it: a bare name, or a name with a description. */
 export type LabelInput = string | LabelSpec;
 
-/** Every label as `{ name, description? }`; blank descriptions are dropped. */
+/** Every label as `{ name, description? }`; blank descriptions (no visible character) are dropped. */
 export function labelSpecs(labels: readonly LabelInput[]): LabelSpec[] {
   return labels.map((label) => {
     if (typeof label === 'string') return { name: label };
     const description = label.description?.trim();
-    return description ? { name: label.name, description } : { name: label.name };
+    return description !== undefined && hasVisibleText(description) ? { name: label.name, description } : { name: label.name };
   });
 }
 

@@ -15,6 +15,7 @@
  * and instructions travel only inside delimited user content, never in the system prompt.
  */
 import { defineSamplingTool, type SamplingContext } from '@mcp-sampling/kit';
+import { hasVisibleText } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { answerSchema, type Classification, canonicaliseAnswer, rankLabels } from './answer.js';
 import { EXCERPT_LIMITS, excerptOf } from './excerpt.js';
@@ -51,7 +52,7 @@ const labelName = z
 const label = z.union(
   [
     labelName,
-    z.object({
+    z.strictObject({
       name: labelName,
       description: z
         .string({ error: 'a label description must be a string' })
@@ -68,12 +69,16 @@ const label = z.union(
 
 const nameOf = (entry: z.output<typeof label>) => (typeof entry === 'string' ? entry : entry.name);
 
-const input = z.object({
+/**
+ * Unknown arguments, and unknown fields of a label object, are refused (the kit words the message).
+ * Blank means no visible character (`hasVisibleText`): zero-width characters count as nothing.
+ */
+const input = z.strictObject({
   text: z
     .string({ error: 'text must be a string: the text to classify' })
     .min(1, 'text is empty: pass the text to classify')
     .max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters: pass the part to classify`)
-    .regex(/\S/, 'text is blank: pass the text to classify')
+    .refine(hasVisibleText, 'text is blank: pass the text to classify')
     .describe(
       `The text to classify (1 to ${MAX_TEXT_CHARS.toLocaleString('en')} characters; over ${EXCERPT_LIMITS.threshold.toLocaleString('en')}, the model reads an excerpt).`,
     ),
@@ -108,6 +113,7 @@ const input = z.object({
       MAX_INSTRUCTIONS_CHARS,
       `instructions is longer than ${MAX_INSTRUCTIONS_CHARS.toLocaleString('en')} characters: keep the guidance short`,
     )
+    .refine(hasVisibleText, 'instructions is blank: leave it out or say how to apply the labels')
     .optional()
     .describe('Optional guidance on how to apply the labels (for example, which to prefer when two fit).'),
 });

@@ -1,5 +1,13 @@
 import { DATA_NOT_INSTRUCTIONS, fallbackPolicyOf, JSON_REPLY_RULES, JSON_SCHEMA_METADATA_KEY } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import {
+  codePoints,
+  connectInMemory,
+  type Era,
+  INVISIBLE_TEXTS,
+  looseObjectPaths,
+  type MockHost,
+  reply,
+} from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MULTI_LABEL_SYSTEM_PROMPT, SINGLE_LABEL_SYSTEM_PROMPT } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
@@ -352,7 +360,7 @@ describe.each(eras)('classify on %s', (era) => {
     expect(host.requests[0]?.userText).toContain(`<untrusted-input name="text">\n${text}\n</untrusted-input>`);
   });
 
-  it.each([
+  it.each<[string, Record<string, unknown>, RegExp]>([
     [
       'a duplicate label',
       { labels: ['Billing', 'Sales', ' billing!'] },
@@ -388,12 +396,55 @@ describe.each(eras)('classify on %s', (era) => {
     ['over-long text', { text: 'a'.repeat(200_001) }, /text: text is longer than 200,000 characters/],
     ['text of the wrong type', { text: 42 }, /text: text must be a string/],
     ['multiLabel of the wrong type', { multiLabel: 'yes' }, /multiLabel: multiLabel must be true or false/],
+    ...INVISIBLE_TEXTS.map((blank): [string, Record<string, unknown>, RegExp] => [
+      `text of ${codePoints(blank)}`,
+      { text: blank },
+      /text: text is blank: pass the text to classify/,
+    ]),
+    [
+      'a label name of zero-width characters',
+      { labels: ['Billing', '\u200B\u200D'] },
+      /labels\.1: label name must contain a letter or a digit/,
+    ],
+    [
+      'instructions of zero-width characters',
+      { instructions: '\u200B \uFEFF' },
+      /instructions: instructions is blank: leave it out or say how to apply the labels/,
+    ],
+    ['blank instructions', { instructions: ' \n ' }, /instructions: instructions is blank/],
+    [
+      'an unknown argument',
+      { bogus: 1 },
+      /Unknown argument 'bogus' for classify\. Accepted arguments: text, labels, multiLabel, instructions\./,
+    ],
+    ['a misspelt argument', { multi_label: true }, /Unknown argument 'multi_label' for classify/],
+    [
+      'an unknown field in a label',
+      { labels: ['Billing', { name: 'Sales', colour: 'red' }] },
+      /labels\.1: Unknown field 'colour'\. Accepted fields: name, description\./,
+    ],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
     host = await connectInMemory(serverWithoutProvider, { era, script: reply.json(answer([['Billing', 1]])) });
     const result = await host.callTool('classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS, ...args });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(host.requests).toHaveLength(0);
+  });
+
+  it('sends no description made only of invisible characters', async () => {
+    host = await connectInMemory(serverWithoutProvider, { era, script: reply.json(answer([['Billing', 0.9]])) });
+    const labels = [{ name: 'Billing', description: '\u200B\uFEFF' }, 'Technical', 'Sales'];
+    const result = await host.callTool('classify', { text: REFUND_TICKET, labels });
+    expect(result.isError).toBeFalsy();
+    expect(host.requests[0]?.userText).toContain('- "Billing"\n- "Technical"');
+    expect(host.requests[0]?.userText).not.toMatch(/[\u200B\uFEFF]/);
+  });
+
+  it('advertises additionalProperties: false on its arguments and on label objects', async () => {
+    host = await connectInMemory(serverWithoutProvider, { era });
+    const { tools } = await host.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['classify']);
+    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
   });
 
   it('accepts 100 labels at the limits of every field', async () => {

@@ -56,4 +56,13 @@ describe('labelSpecs', () => {
       { name: 'Other' },
     ]);
   });
+
+  it('drops descriptions made only of invisible characters', () => {
+    expect(
+      labelSpecs([
+        { name: 'Billing', description: '\u200B\u200C\uFEFF' },
+        { name: 'Sales', description: ' \u2060 ' },
+      ]),
+    ).toEqual([{ name: 'Billing' }, { name: 'Sales' }]);
+  });
 });

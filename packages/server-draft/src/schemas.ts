@@ -2,6 +2,7 @@
  * Arguments and result of `draft`. Every limit has a message that names the field and the fix; the
  * SDK turns a schema failure into an `isError` result that quotes it.
  */
+import { hasVisibleText } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { KINDS } from './kinds.js';
 
@@ -24,18 +25,22 @@ export const DEFAULT_MAX_WORDS = 250;
 
 const chars = (n: number) => n.toLocaleString('en');
 
-/** A string that must have some non-space text, with messages naming `field`. */
+/**
+ * A string that must have visible text (`hasVisibleText`: spaces and zero-width characters alone are
+ * blank), with messages naming `field`.
+ */
 function text(field: string, max: number, purpose: string) {
   return z
     .string({ error: `${field} must be a string: ${purpose}` })
     .min(1, `${field} is empty: ${purpose}`)
     .max(max, `${field} is longer than ${chars(max)} characters: shorten it`)
-    .regex(/\S/, `${field} is blank: ${purpose}`);
+    .refine(hasVisibleText, `${field} is blank: ${purpose}`);
 }
 
 const wordLimit = `maxWords must be a whole number from ${MIN_WORDS} to ${chars(MAX_WORDS)}`;
 
-export const DraftInputSchema = z.object({
+/** The arguments; unknown ones are refused (the kit words the message). */
+export const DraftInputSchema = z.strictObject({
   brief: text('brief', MAX_BRIEF_CHARS, 'say what the draft is for and what it should say').describe(
     `What to write: purpose, key facts, anything the draft should say (1 to ${chars(MAX_BRIEF_CHARS)} characters).`,
   ),

@@ -1,4 +1,12 @@
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import {
+  codePoints,
+  connectInMemory,
+  type Era,
+  INVISIBLE_TEXTS,
+  looseObjectPaths,
+  type MockHost,
+  reply,
+} from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { textOf } from './fixtures.js';
@@ -12,7 +20,7 @@ afterEach(async () => {
 const brief = 'A note.';
 
 describe.each<Era>(['2025', '2026-07-28'])('draft arguments on %s', (era) => {
-  it.each([
+  it.each<[string, Record<string, unknown>, RegExp]>([
     ['an empty brief', { brief: '' }, /brief: brief is empty: say what the draft is for/],
     ['a blank brief', { brief: ' \n ' }, /brief: brief is blank/],
     ['a missing brief', {}, /brief: brief must be a string/],
@@ -45,12 +53,42 @@ describe.each<Era>(['2025', '2026-07-28'])('draft arguments on %s', (era) => {
     ['an empty audience', { brief, audience: '' }, /audience: audience is empty: leave it out or say who will read the draft/],
     ['an audience over 300 characters', { brief, audience: 'a'.repeat(301) }, /audience: audience is longer than 300 characters/],
     ['a tone over 200 characters', { brief, tone: 'a'.repeat(201) }, /tone: tone is longer than 200 characters/],
+    ...INVISIBLE_TEXTS.map((blank): [string, Record<string, unknown>, RegExp] => [
+      `a brief of ${codePoints(blank)}`,
+      { brief: blank },
+      /brief: brief is blank: say what the draft is for/,
+    ]),
+    ['a zero-width audience', { brief, audience: '\u200B' }, /audience: audience is blank: leave it out or say who will read/],
+    ['a zero-width tone', { brief, tone: '\uFEFF\u2060' }, /tone: tone is blank: leave it out or name the tone/],
+    [
+      'a zero-width mustInclude point',
+      { brief, mustInclude: ['Parking is free', '\u200B\u200C'] },
+      /mustInclude\.1: each mustInclude point is blank: remove it or write the point/,
+    ],
+    [
+      'a zero-width context',
+      { brief, context: '\u200D\uFE0F \n' },
+      /context: context is blank: leave it out or pass the text the draft responds to/,
+    ],
+    [
+      'an unknown argument',
+      { brief, bogus: 1 },
+      /Unknown argument 'bogus' for draft\. Accepted arguments: brief, kind, audience, tone, maxWords, mustInclude, context\./,
+    ],
+    ['a misspelt argument', { brief, must_include: ['x'] }, /Unknown argument 'must_include' for draft/],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
     host = await connectInMemory(buildServer, { era, script: reply.text('unused') });
     const result = await host.callTool('draft', args);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(host.requests).toHaveLength(0);
+  });
+
+  it('advertises additionalProperties: false on its arguments', async () => {
+    host = await connectInMemory(buildServer, { era });
+    const { tools } = await host.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['draft']);
+    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
   });
 
   it('accepts the limits themselves', async () => {

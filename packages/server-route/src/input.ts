@@ -2,6 +2,7 @@
  * The `route` tool's arguments: limits, the zod schema with caller-facing messages, and the
  * cross-field checks (distinct route names, a fallback that names a route).
  */
+import { hasVisibleText } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { hasWord, normaliseName } from './words.js';
 
@@ -17,7 +18,8 @@ export const LIMITS = {
 
 const n = (value: number) => value.toLocaleString('en');
 
-const routeSchema = z.object({
+/** One destination; unknown fields are refused (the kit words the message). */
+const routeSchema = z.strictObject({
   name: z
     .string({ error: 'route name must be a string' })
     .min(1, 'route name is empty: give every route a name')
@@ -31,7 +33,7 @@ const routeSchema = z.object({
       LIMITS.descriptionChars,
       `route description is longer than ${n(LIMITS.descriptionChars)} characters: describe the route briefly`,
     )
-    .regex(/\S/, 'route description is blank: say what belongs to this route')
+    .refine(hasVisibleText, 'route description is blank: say what belongs to this route')
     .describe(`What belongs to this destination (1 to ${n(LIMITS.descriptionChars)} characters).`),
   keywords: z
     .array(
@@ -52,13 +54,14 @@ const routeSchema = z.object({
 /** One destination as the caller describes it. */
 export type Route = z.output<typeof routeSchema>;
 
+/** The arguments: unknown ones are refused; blank means no visible character (`hasVisibleText`). */
 export const routeInput = z
-  .object({
+  .strictObject({
     request: z
       .string({ error: 'request must be a string: the text to route' })
       .min(1, { error: 'request is empty: pass the text to route', abort: true })
       .max(LIMITS.requestChars, `request is longer than ${n(LIMITS.requestChars)} characters: route a shorter excerpt`)
-      .regex(/\S/, 'request is blank: pass the text to route')
+      .refine(hasVisibleText, 'request is blank: pass the text to route')
       .describe(`The message, ticket or question to route (1 to ${n(LIMITS.requestChars)} characters).`),
     routes: z
       .array(routeSchema, { error: 'routes must be an array of { name, description, keywords? }' })

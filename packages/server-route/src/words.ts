@@ -11,9 +11,12 @@ export function wordsOf(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
 }
 
-/** True when `text` has at least one letter or digit, i.e. at least one word. */
+/**
+ * True when `text` has at least one letter or digit. Combining marks alone do not count: a variation
+ * selector or a combining grapheme joiner is a mark but shows nothing.
+ */
 export function hasWord(text: string): boolean {
-  return wordsOf(text).length > 0;
+  return /[\p{L}\p{N}]/u.test(text.normalize('NFKC'));
 }
 
 /**

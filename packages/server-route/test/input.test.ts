@@ -1,4 +1,12 @@
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import {
+  codePoints,
+  connectInMemory,
+  type Era,
+  INVISIBLE_TEXTS,
+  looseObjectPaths,
+  type MockHost,
+  reply,
+} from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { DESK_ROUTES, deskCall, manyRoutes } from './desk.js';
@@ -12,7 +20,7 @@ afterEach(async () => {
 const route = (name: string, description = 'Something.') => ({ name, description });
 
 describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
-  it.each([
+  it.each<[string, unknown, RegExp]>([
     [
       'duplicate names once normalised',
       { request: 'x', routes: [route('Tech Support'), route('billing'), route(' tech-SUPPORT! ')] },
@@ -59,12 +67,49 @@ describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
       { request: 'x', routes: [{ ...route('a'), keywords: ['ok', '...'] }] },
       /routes\.0\.keywords\.1: keyword has no letter or digit/,
     ],
+    ...INVISIBLE_TEXTS.map((blank): [string, unknown, RegExp] => [
+      `a request of ${codePoints(blank)}`,
+      deskCall(blank),
+      /request: request is blank: pass the text to route/,
+    ]),
+    [
+      'a description of zero-width characters',
+      { request: 'x', routes: [route('a', '\u200B\u200C\uFEFF')] },
+      /routes\.0\.description: route description is blank: say what belongs to this route/,
+    ],
+    [
+      'a name of invisible marks',
+      { request: 'x', routes: [route('\uFE0F\u034F'), route('b')] },
+      /routes\.0\.name: route name has no letter or digit/,
+    ],
+    [
+      'a keyword of invisible marks',
+      { request: 'x', routes: [{ ...route('a'), keywords: ['\uFE0F'] }] },
+      /routes\.0\.keywords\.0: keyword has no letter or digit/,
+    ],
+    [
+      'an unknown argument',
+      { ...deskCall('x'), bogus: 1 },
+      /Unknown argument 'bogus' for route\. Accepted arguments: request, routes, fallback\./,
+    ],
+    [
+      'an unknown field in a route',
+      { request: 'x', routes: [{ ...route('a'), keyword: ['refund'] }] },
+      /routes\.0: Unknown field 'keyword'\. Accepted fields: name, description, keywords\./,
+    ],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
     host = await connectInMemory(buildServer, { era, script: reply.json({ route: 'billing', confidence: 1, reason: 'r' }) });
     const result = await host.callTool('route', args as Record<string, unknown>);
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toMatch(message);
     expect(host.requests).toHaveLength(0);
+  });
+
+  it('advertises additionalProperties: false on its arguments and on route objects', async () => {
+    host = await connectInMemory(buildServer, { era });
+    const { tools } = await host.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['route']);
+    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
   });
 
   it('accepts the limits themselves: 100 routes, 100-character names, 1,000-character descriptions, 50 keywords', async () => {

@@ -1,4 +1,4 @@
-import { type Era, reply } from '@mcp-sampling/testing';
+import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
 import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
@@ -34,6 +34,20 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
     expect(host.requests.map((r) => r.key)).toEqual(['route', 'route:repair-1']);
     expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
 
+    expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
+  });
+
+  it('refuses an unknown argument and zero-width text before any sample', async () => {
+    const host = await connectBin({ era, script: reply.text('unused') });
+    const { tools } = await host.client.listTools();
+    expect(looseObjectPaths(tools[0]?.inputSchema)).toEqual([]);
+    const unknown = await host.callTool('route', { ...deskCall(PHISHING_REQUEST), bogus: 1 });
+    expect(unknown.isError).toBe(true);
+    expect(JSON.stringify(unknown.content)).toContain("Unknown argument 'bogus' for route. Accepted arguments:");
+    const blank = await host.callTool('route', deskCall('\u200B\u200C\uFEFF'));
+    expect(blank.isError).toBe(true);
+    expect(JSON.stringify(blank.content)).toContain('request: request is blank');
+    expect(host.requests).toHaveLength(0);
     expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
   });
 });

@@ -23,6 +23,9 @@ describe('words and name normalisation', () => {
     expect(hasWord('--!')).toBe(false);
     expect(hasWord('a')).toBe(true);
     expect(hasWord('7')).toBe(true);
+    expect(hasWord('\uFE0F\u034F\u200D')).toBe(false); // variation selector, grapheme joiner, zero-width joiner
+    expect(hasWord('\u0301')).toBe(false); // a combining mark alone is no letter
+    expect(hasWord('e\u0301')).toBe(true);
   });
 
   it('finds the canonical route for any spelling, and nothing for another word', () => {

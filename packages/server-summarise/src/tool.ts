@@ -13,6 +13,7 @@
  * The document and the focus travel only inside delimited user content, never in a system prompt.
  */
 import { DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit, type SamplingContext } from '@mcp-sampling/kit';
+import { hasVisibleText } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { chunkText, planReduce } from './chunking.js';
 import { extractiveFallback } from './heuristic.js';
@@ -42,12 +43,13 @@ function tokensFor(words: number): number {
   return Math.ceil(words * 2) + 20;
 }
 
-const input = z.object({
+/** Unknown arguments are refused (the kit words the message); blank means no visible character (`hasVisibleText`). */
+const input = z.strictObject({
   text: z
     .string({ error: 'text must be a string: the text to summarise' })
     .min(1, 'text is empty: pass the text to summarise')
     .max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters: summarise it in parts`)
-    .regex(/\S/, 'text is blank: pass the text to summarise')
+    .refine(hasVisibleText, 'text is blank: pass the text to summarise')
     .describe(`The text to summarise (1 to ${MAX_TEXT_CHARS.toLocaleString('en')} characters).`),
   style: z
     .enum(['paragraph', 'bullets', 'tldr'], { error: "style must be 'paragraph', 'bullets' or 'tldr'" })
@@ -64,6 +66,7 @@ const input = z.object({
     .string({ error: 'focus must be a string' })
     .min(1, 'focus is empty: leave it out or name an aspect')
     .max(500, 'focus is longer than 500 characters: name the aspect briefly')
+    .refine(hasVisibleText, 'focus is blank: leave it out or name an aspect')
     .optional()
     .describe('Optional aspect to give extra attention to.'),
 });

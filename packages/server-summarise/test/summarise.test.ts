@@ -1,5 +1,13 @@
 import { fallbackPolicyOf } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import {
+  codePoints,
+  connectInMemory,
+  type Era,
+  INVISIBLE_TEXTS,
+  looseObjectPaths,
+  type MockHost,
+  reply,
+} from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunkText } from '../src/chunking.js';
 import { buildServer } from '../src/server.js';
@@ -203,7 +211,7 @@ describe.each(eras)('summarise on %s', (era) => {
     });
   });
 
-  it.each([
+  it.each<[string, Record<string, unknown>, RegExp]>([
     ['empty text', { text: '' }, /text: text is empty: pass the text to summarise/],
     ['blank text', { text: '   \n ' }, /text: text is blank/],
     ['maxWords 0', { text: 'x', maxWords: 0 }, /maxWords: maxWords must be a whole number from 10 to 1000/],
@@ -213,11 +221,31 @@ describe.each(eras)('summarise on %s', (era) => {
     ['unknown style', { text: 'x', style: 'haiku' }, /style: style must be 'paragraph', 'bullets' or 'tldr'/],
     ['missing text', {}, /text: text must be a string/],
     ['empty focus', { text: 'x', focus: '' }, /focus: focus is empty/],
+    ...INVISIBLE_TEXTS.map((blank): [string, Record<string, unknown>, RegExp] => [
+      `text of ${codePoints(blank)}`,
+      { text: blank },
+      /text: text is blank/,
+    ]),
+    ['zero-width text padded with spaces', { text: ' \u200B\n\uFEFF ' }, /text: text is blank: pass the text to summarise/],
+    ['a blank focus', { text: 'x', focus: '\u200B\u2060' }, /focus: focus is blank: leave it out or name an aspect/],
+    [
+      'an unknown argument',
+      { text: 'x', bogus: 1 },
+      /Unknown argument 'bogus' for summarise\. Accepted arguments: text, style, maxWords, focus\./,
+    ],
+    ['a misspelt argument', { text: 'x', max_words: 50 }, /Unknown argument 'max_words' for summarise/],
   ])('rejects %s with an isError naming the field', async (_name, args, field) => {
     host = await connectInMemory(buildServer, { era, script: reply.text('unused') });
     const result = await host.callTool('summarise', args);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(field);
     expect(host.requests).toHaveLength(0);
+  });
+
+  it('advertises additionalProperties: false on its arguments', async () => {
+    host = await connectInMemory(buildServer, { era });
+    const { tools } = await host.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['summarise']);
+    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
   });
 });
