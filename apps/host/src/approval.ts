@@ -5,7 +5,9 @@
  * asked one at a time, in arrival order, even when a server fans out several requests at once.
  */
 import type { Readable, Writable } from 'node:stream';
-import { isCancel, multiline, select } from '@clack/prompts';
+import { multiline } from './prompts/multiline.js';
+import { select } from './prompts/select.js';
+import type { Colors } from './render/colors.js';
 import { lastUserText, type SamplingRequestView } from './sampling-request.js';
 import type { SamplingRecord } from './transcript.js';
 
@@ -55,6 +57,8 @@ export interface PromptApproverOptions {
   input?: Readable;
   /** Default `process.stderr` (stdout carries results). */
   output?: Writable;
+  /** Colours for `output` (see `colorsFor`), so NO_COLOR holds for the prompts too. */
+  colors: Colors;
   /** Shows the request in full before the question (system prompt, messages, parameters). */
   show: (pending: PendingApproval) => void;
   /** Called around each prompt, e.g. to pause a spinner. */
@@ -62,9 +66,9 @@ export interface PromptApproverOptions {
   onPromptEnd?: () => void;
 }
 
-/** Asks in the terminal with @clack/prompts: approve, deny, or edit the last user message. */
+/** Asks in the terminal: approve, deny, or edit the last user message. */
 export function promptApprover(options: PromptApproverOptions): Approver {
-  const io = { input: options.input ?? process.stdin, output: options.output ?? process.stderr };
+  const io = { input: options.input ?? process.stdin, output: options.output ?? process.stderr, colors: options.colors };
   let queue: Promise<unknown> = Promise.resolve();
 
   const ask = async (pending: PendingApproval, signal: AbortSignal): Promise<ApprovalDecision> => {
@@ -86,7 +90,7 @@ export function promptApprover(options: PromptApproverOptions): Approver {
           { value: 'edit' as const, label: 'Edit the prompt', hint: 'change the last user message, then send it' },
         ],
       });
-      if (isCancel(choice)) return { kind: 'deny', by: 'user', reason: 'the user dismissed the approval prompt' };
+      if (choice === undefined) return { kind: 'deny', by: 'user', reason: 'the user dismissed the approval prompt' };
       if (choice === 'approve') return { kind: 'approve', by: 'user' };
       if (choice === 'deny') return { kind: 'deny', by: 'user', reason: 'the user denied it' };
       const edited = await multiline({
@@ -95,7 +99,7 @@ export function promptApprover(options: PromptApproverOptions): Approver {
         message: 'Edit the last user message (press Enter twice to send it)',
         initialValue: lastUserText(pending.request),
       });
-      if (isCancel(edited)) return { kind: 'deny', by: 'user', reason: 'the user dismissed the edit' };
+      if (edited === undefined) return { kind: 'deny', by: 'user', reason: 'the user dismissed the edit' };
       return { kind: 'edit', text: edited };
     } finally {
       options.onPromptEnd?.();

@@ -20,6 +20,14 @@ import { connectionError, deepestMessage, EXIT_CODES, HostError, messageOf, oneL
 import type { SamplingHandler } from './sampling-handler.js';
 import { describeTarget, type ServerTarget, serverLabel } from './server-target.js';
 
+/**
+ * The longest line the host reads from a stdio server: 24 MiB, the same limit as `@mcp-sampling/kit`'s
+ * `MAX_STDIO_LINE_BYTES` (see the arithmetic in packages/kit/src/stdio-limits.ts). The SDK's default
+ * of 10 MiB is too small for a 2026-07-28 `input_required` round of a worst-case summarise input
+ * (84 map requests of escaped text, about 12 MB on one line).
+ */
+export const MAX_SERVER_LINE_BYTES = 24 * 1024 * 1024;
+
 /** The `--era` choices. */
 export type EraOption = 'legacy' | 'auto' | '2026-07-28';
 
@@ -78,6 +86,7 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
       env: target.env,
       ...(target.cwd !== undefined && { cwd: target.cwd }),
       stderr: 'pipe',
+      maxBufferSize: MAX_SERVER_LINE_BYTES,
     });
     stdio.stderr?.on('data', (chunk: Buffer) => stderr.add(chunk.toString('utf8'), options.serverStderr));
     stdio.stderr?.on('end', () => stderr.end(options.serverStderr));

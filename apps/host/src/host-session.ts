@@ -12,7 +12,8 @@ import type { CliOptions } from './cli/args.js';
 import { connectToServer, type EraOption, type HostConnection } from './connect.js';
 import { usageError } from './errors.js';
 import { type Colors, colorsFor, NO_COLORS } from './render/colors.js';
-import { requestCard } from './render/request-card.js';
+import { CARD_MESSAGE_CHARS, requestCard } from './render/request-card.js';
+import { terminalWidth } from './render/text.js';
 import { recordLine } from './render/transcript-text.js';
 import { createSamplingHandler, type SamplingHandler, type SamplingObserver } from './sampling-handler.js';
 import { type ServerTarget, serverLabel } from './server-target.js';
@@ -77,7 +78,9 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
     transcript,
     server: () => serverName,
     ...(options.maxTokensPerRequest !== undefined && { maxTokensPerRequest: options.maxTokensPerRequest }),
-    ...(!options.quiet && { observer: stderrObserver(status, colors.err, options.verbose && approver.mode !== 'prompt') }),
+    ...(!options.quiet && {
+      observer: stderrObserver(status, colors.err, options.verbose && approver.mode !== 'prompt', io.stderr),
+    }),
   });
 
   return {
@@ -115,17 +118,18 @@ function approverFor(mode: ApprovalMode, noTerminal: boolean, io: HostIO, c: Col
   return promptApprover({
     input: io.stdin,
     output: io.stderr,
+    colors: c,
     onPromptStart: () => status.pause(),
     onPromptEnd: () => status.resume(),
-    show: (pending) => io.stderr.write(`\n${requestCard(pending.record, c)}\n`),
+    show: (pending) => io.stderr.write(`\n${requestCard(pending.record, c, CARD_MESSAGE_CHARS, terminalWidth(io.stderr))}\n`),
   });
 }
 
 /** One stderr line per settled request; with `cards`, the full request as it arrives. */
-function stderrObserver(status: Status, c: Colors, cards: boolean): SamplingObserver {
+function stderrObserver(status: Status, c: Colors, cards: boolean, stderr: HostIO['stderr']): SamplingObserver {
   return {
     arrived: (record) => {
-      if (cards) status.log(requestCard(record, c));
+      if (cards) status.log(requestCard(record, c, CARD_MESSAGE_CHARS, terminalWidth(stderr)));
       status.update(`${record.server}: sampling request ${record.seq} (${record.key ?? 'no key'}) in progress`);
     },
     settled: (record) => {

@@ -40,22 +40,33 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Start the host in a detached 200×50 tmux session; stdout and the exit code go to files. */
-function startHost(name: string, args: string[], env: Record<string, string> = {}, options: { keepScreen?: boolean } = {}) {
+/**
+ * Start the host in a detached tmux session (200×50 unless `width` says otherwise); stdout and the
+ * exit code go to files. NO_COLOR and FORCE_COLOR are unset unless `env` sets them.
+ */
+function startHost(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { keepScreen?: boolean; width?: number } = {},
+) {
   const out = join(dir, `${name}.json`);
   const exit = join(dir, `${name}.exit`);
   const script = join(dir, `${name}.sh`);
-  const exports = Object.entries(env)
+  const exports = `unset NO_COLOR FORCE_COLOR\n${Object.entries(env)
     .map(([key, value]) => `export ${key}=${quote(value)}\n`)
-    .join('');
+    .join('')}`;
   writeFileSync(
     script,
     `${exports}${[process.execPath, HOST_BIN, ...args].map(quote).join(' ')} > ${quote(out)}\necho $? > ${quote(exit)}\n`,
   );
   // keepScreen: the pane stays readable after the host exits (the script waits until it is told to go on).
-  tmux('new-session', '-d', '-x', '200', '-y', '50', '-s', name, `sh ${quote(script)}${options.keepScreen ? '; read _' : ''}`);
+  const width = String(options.width ?? 200);
+  tmux('new-session', '-d', '-x', width, '-y', '50', '-s', name, `sh ${quote(script)}${options.keepScreen ? '; read _' : ''}`);
   return {
     screen: () => tmux('capture-pane', '-p', '-t', name),
+    /** The screen with its escape sequences (colours, bold, strikethrough). */
+    screenWithStyles: () => tmux('capture-pane', '-p', '-e', '-t', name),
     keys: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
     async waitForScreen(text: string): Promise<string> {
       let screen = '';
@@ -176,6 +187,100 @@ describe.skipIf(!hasTmux)('the approval prompt in a terminal', () => {
       { role: 'user', text: `Resource trigger-sampling-request context: ${prompt} Bring a friend.` },
     ]);
     expect(json.result?.content[0]?.text).toContain('Bring a friend.');
+  });
+});
+
+describe.skipIf(!hasTmux)('the prompt as a person uses it', () => {
+  /** SGR sequences: colour, bold, dim, strikethrough, reset. */
+  const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
+  const classify = (era: string) => [
+    'call',
+    'classify',
+    '--args',
+    TICKET,
+    '--offline',
+    '--json',
+    '--era',
+    era,
+    '--',
+    process.execPath,
+    serverBin('classify'),
+  ];
+
+  it('with NO_COLOR, Escape on the approval prompt leaves no colour, dim or strikethrough on screen', async () => {
+    const host = startHost('no-color-escape', classify('legacy'), { NO_COLOR: '1' }, { keepScreen: true });
+    await host.waitForScreen('Send this request from mcp-server-classify');
+    host.keys('Escape');
+    const { code, json } = await host.finished();
+    const screen = host.screenWithStyles();
+    host.keys('Enter');
+    expect(code).toBe(0);
+    expect(json.transcript.requests[0]).toMatchObject({ decision: 'denied-by-user' });
+    expect(screen).toContain('Approve');
+    expect(screen).not.toMatch(SGR);
+  });
+
+  it('without NO_COLOR the same screen has colours (the check above can fail)', async () => {
+    const host = startHost('color-escape', classify('legacy'), {}, { keepScreen: true });
+    await host.waitForScreen('Send this request from mcp-server-classify');
+    host.keys('Escape');
+    await host.finished();
+    const screen = host.screenWithStyles();
+    host.keys('Enter');
+    expect(screen).toContain('Approve');
+    expect(screen).toMatch(SGR);
+  });
+
+  it('in a 60-column window the card wraps long lines with their indent', async () => {
+    const width = 60;
+    const host = startHost('narrow', classify('2026-07-28'), { NO_COLOR: '1' }, { width });
+    const screen = await host.waitForScreen('Approve');
+    host.keys('Enter');
+    await host.finished();
+    const lines = screen.split('\n');
+    const start = lines.findIndex((line) => line.trim() === 'system prompt');
+    const end = lines.findIndex((line, index) => index > start && /^ {2}user message/.test(line));
+    expect(start).toBeGreaterThan(-1);
+    const body = lines.slice(start + 1, end).filter((line) => line.trim() !== '');
+    expect(body.length).toBeGreaterThan(1);
+    for (const line of body) {
+      expect(line).toMatch(/^ {4}\S/);
+      expect(line.trimEnd().length).toBeLessThanOrEqual(width);
+    }
+    expect(body.map((line) => line.trim()).join(' ')).toContain('You classify a text with a fixed set of labels.');
+  });
+
+  it('Enter twice sends the edit wherever the cursor is', async () => {
+    const prompt = 'The harbour museum reopens on Saturday.';
+    const host = startHost('enter-twice-mid-text', [
+      'call',
+      'trigger-sampling-request',
+      '--args',
+      JSON.stringify({ prompt, maxTokens: 60 }),
+      '--offline',
+      '--json',
+      '--era',
+      'legacy',
+      '--',
+      process.execPath,
+      EVERYTHING_BIN,
+      'stdio',
+    ]);
+    await host.waitForScreen('Send this request from mcp-servers/everything');
+    host.keys('Down', 'Down', 'Enter');
+    await host.waitForScreen('Edit the last user message');
+    host.keys(' Bring a friend.');
+    await host.waitForScreen('Bring a friend.');
+    host.keys('Left', 'Left', 'Left', 'Left', 'Left', 'Left', 'Left', 'Left', 'X');
+    await host.waitForScreen('Bring aX friend.');
+    host.keys('Enter', 'Enter');
+    const { code, json } = await host.finished();
+    expect(code).toBe(0);
+    const [request] = json.transcript.requests;
+    expect(request?.decision).toBe('edited-by-user');
+    expect(request?.messages).toEqual([
+      { role: 'user', text: `Resource trigger-sampling-request context: ${prompt} Bring aX friend.` },
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ export const HOST_BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url)
 export const DYING_SERVER = fileURLToPath(new URL('./fixtures/dying-server.mjs', import.meta.url));
 export const NEVER_ANSWERS_SERVER = fileURLToPath(new URL('./fixtures/never-answers.mjs', import.meta.url));
 export const NO_TOOLS_SERVER = fileURLToPath(new URL('./fixtures/no-tools-server.mjs', import.meta.url));
+export const LONG_LINE_SERVER = fileURLToPath(new URL('./fixtures/long-line-server.mjs', import.meta.url));
 
 /** The built bin of one of this repository's servers. */
 export const serverBin = (name: 'summarise' | 'classify' | 'route' | 'draft') => serverBinPath(`@mcp-sampling/server-${name}`);

@@ -1,6 +1,6 @@
 /** `list` through the real bin against servers that do unusual but legal things. */
 import { describe, expect, it } from 'vitest';
-import { NO_TOOLS_SERVER, runHost } from './helpers.js';
+import { LONG_LINE_SERVER, NO_TOOLS_SERVER, runHost } from './helpers.js';
 
 describe('list', () => {
   it('--json against a server without the tools capability: stdout is one JSON document', async () => {
@@ -17,5 +17,13 @@ describe('list', () => {
     const run = await runHost(['list', '--era', 'legacy', '--', 'node', NO_TOOLS_SERVER]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('no-tools-server 1.0.0 · protocol 2025 · 0 tools\n\nThe server offers no tools.\n');
+  });
+
+  it('reads a server line longer than the SDK default of 10 MiB (12 MiB here)', async () => {
+    const run = await runHost(['list', '--era', 'legacy', '--', 'node', LONG_LINE_SERVER]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('long-line-server 1.0.0 · protocol 2025 · 1 tool\n');
+    expect(run.stdout).toContain('Echoes its input.');
   });
 });

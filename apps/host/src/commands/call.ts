@@ -19,7 +19,7 @@ import {
 } from '../errors.js';
 import type { HostSession } from '../host-session.js';
 import { contentText, resultLines } from '../render/result-text.js';
-import { plural } from '../render/text.js';
+import { plural, terminalWidth } from '../render/text.js';
 import { transcriptLines } from '../render/transcript-text.js';
 import type { ServerTarget } from '../server-target.js';
 import type { Transcript } from '../transcript.js';
@@ -158,7 +158,7 @@ function writeCallOutput(session: HostSession, outcome: CallOutcome, args: Recor
     ),
     ...resultLines(result, c, { structured: true }),
     '',
-    ...transcriptLines(transcript, c),
+    ...transcriptLines(transcript, c, { width: terminalWidth(out) }),
   ];
   out.write(`${lines.join('\n')}\n`);
 }

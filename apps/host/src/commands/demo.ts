@@ -8,7 +8,7 @@ import { EXIT_CODES, messageOf, oneLine } from '../errors.js';
 import type { HostSession } from '../host-session.js';
 import type { Colors } from '../render/colors.js';
 import { contentText, provenanceLine, provenanceOf } from '../render/result-text.js';
-import { clip, indent, plural } from '../render/text.js';
+import { clip, indent, plural, terminalWidth } from '../render/text.js';
 import { transcriptLines } from '../render/transcript-text.js';
 import { serverEnvironment } from '../server-target.js';
 import { type CallOutcome, callTool, transcriptJson } from './call.js';
@@ -48,7 +48,7 @@ export async function runDemo(session: HostSession): Promise<number> {
     for (const demo of cases) {
       const run = await runCase(session, era, demo);
       runs.push({ era, demo, ...run });
-      write(['', ...caseLines(demo, run.outcome, run.failure, c)]);
+      write(['', ...caseLines(demo, run.outcome, run.failure, c, terminalWidth(out))]);
     }
   }
   write(['', ...summaryLines(runs, c)]);
@@ -102,7 +102,13 @@ async function runCase(
   }
 }
 
-function caseLines(demo: DemoCase, outcome: CallOutcome | undefined, failure: string | undefined, c: Colors): string[] {
+function caseLines(
+  demo: DemoCase,
+  outcome: CallOutcome | undefined,
+  failure: string | undefined,
+  c: Colors,
+  width: number | undefined,
+): string[] {
   const server =
     outcome === undefined ? demo.packageName : `${outcome.connection.server.name} ${outcome.connection.server.version}`;
   const lines = [
@@ -110,7 +116,8 @@ function caseLines(demo: DemoCase, outcome: CallOutcome | undefined, failure: st
     `  ${c.dim('task:')} ${demo.tool} ${demo.task}`,
   ];
   if (outcome === undefined) return [...lines, `  ${c.red('failed:')} ${failure}`];
-  lines.push(...transcriptLines(outcome.transcript, c, { prompts: true }).map((line) => `  ${line}`));
+  const transcriptWidth = width === undefined ? undefined : width - 2;
+  lines.push(...transcriptLines(outcome.transcript, c, { prompts: true, width: transcriptWidth }).map((line) => `  ${line}`));
   if (outcome.error !== undefined) return [...lines, `  ${c.red('failed:')} ${outcome.error.message}`];
   const result = outcome.result;
   if (result === undefined) return lines;

@@ -1,18 +1,22 @@
 /**
  * One sampling request, shown to the person who approves it: which server, which step, the model
  * it would go to and why, every parameter, whether a JSON Schema is attached, the system prompt and
- * every message. Long messages are clipped for the screen; the model receives them whole.
+ * every message. Long messages are clipped for the screen; the model receives them whole. On a
+ * terminal of known width, long lines wrap with their indent.
  */
 import type { ModelPreferences } from '@modelcontextprotocol/client';
 import type { SamplingRecord } from '../transcript.js';
 import type { Colors } from './colors.js';
-import { clip, indent, thousands } from './text.js';
+import { clip, indent, thousands, wrapToWidth } from './text.js';
 
 /** How much of each message a card shows. */
 export const CARD_MESSAGE_CHARS = 1200;
 
-/** The full card for one request, several lines, no trailing newline. */
-export function requestCard(record: SamplingRecord, c: Colors, messageChars = CARD_MESSAGE_CHARS): string {
+/**
+ * The full card for one request, several lines, no trailing newline. With `width` (the terminal's
+ * columns, see `terminalWidth`) every line fits it; without, lines are as long as their text.
+ */
+export function requestCard(record: SamplingRecord, c: Colors, messageChars = CARD_MESSAGE_CHARS, width?: number): string {
   const label = (text: string) => c.dim(text.padEnd(13));
   const heading = [
     c.bold(`Sampling request ${record.seq}`),
@@ -37,8 +41,11 @@ export function requestCard(record: SamplingRecord, c: Colors, messageChars = CA
     lines.push(`  ${c.dim(`${message.role} message`)} ${c.dim(`(${thousands(message.text.length)} characters)`)}`);
     lines.push(indent(clip(message.text, messageChars), '    '));
   }
-  return lines.join('\n');
+  // A labelled line continues under its value; message text under its own indent.
+  return lines.map((line) => wrapToWidth(line, width, /^ {2}\S/.test(line) ? LABEL_HANG : '')).join('\n');
 }
+
+const LABEL_HANG = ' '.repeat(13);
 
 /** `hints haiku, mini, flash · cost 0.8 · speed 0.9 · intelligence 0.2`, or `none`. */
 export function describePreferences(preferences: ModelPreferences | undefined): string {

@@ -4,10 +4,17 @@
  */
 import type { Decision, SamplingRecord, Transcript } from '../transcript.js';
 import type { Colors } from './colors.js';
-import { clipLine, plural } from './text.js';
+import { clipLine, plural, wrapToWidth } from './text.js';
 
-/** Lines describing every round of `transcript` (empty when the call sampled nothing). */
-export function transcriptLines(transcript: Transcript, c: Colors, options: { prompts?: boolean } = {}): string[] {
+/**
+ * Lines describing every round of `transcript` (empty when the call sampled nothing). With `width`
+ * (the terminal's columns, see `terminalWidth`) a long line wraps, continuing under its request.
+ */
+export function transcriptLines(
+  transcript: Transcript,
+  c: Colors,
+  options: { prompts?: boolean; width?: number } = {},
+): string[] {
   if (transcript.records.length === 0) return [c.dim('No sampling requests.')];
   const lines = [
     c.bold(
@@ -17,16 +24,26 @@ export function transcriptLines(transcript: Transcript, c: Colors, options: { pr
   const keyWidth = Math.min(24, Math.max(8, ...transcript.records.map((record) => (record.key ?? '-').length)));
   for (let round = 1; round <= transcript.rounds; round += 1) {
     for (const record of transcript.inRound(round)) {
-      lines.push(`  ${c.dim(`round ${round}`)}  ${recordLine(record, c, keyWidth)}`);
+      lines.push(wrapToWidth(`  ${c.dim(`round ${round}`)}  ${recordLine(record, c, keyWidth)}`, options.width, ROUND_HANG));
       if (options.prompts) {
-        lines.push(`             ${c.dim('system:')} ${clipLine(record.systemPrompt || '(none)', 100)}`);
+        lines.push(
+          wrapToWidth(
+            `             ${c.dim('system:')} ${clipLine(record.systemPrompt || '(none)', 100)}`,
+            options.width,
+            PROMPT_HANG,
+          ),
+        );
         const user = record.messages.findLast((message) => message.role === 'user')?.text ?? '';
-        lines.push(`             ${c.dim('user:  ')} ${clipLine(user, 100)}`);
+        lines.push(wrapToWidth(`             ${c.dim('user:  ')} ${clipLine(user, 100)}`, options.width, PROMPT_HANG));
       }
     }
   }
   return lines;
 }
+
+/** Continuation lines start under the step key (after `round N  `) or under the prompt text. */
+const ROUND_HANG = ' '.repeat(9);
+const PROMPT_HANG = ' '.repeat(8);
 
 /** One request on one line: key, maxTokens, tier, who answered, latency. */
 export function recordLine(record: SamplingRecord, c: Colors, keyWidth = 12): string {
