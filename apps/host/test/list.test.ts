@@ -1,5 +1,7 @@
 /** `list` through the real bin against servers that do unusual but legal things. */
+import { MAX_STDIO_LINE_BYTES } from '@mcp-sampling/kit';
 import { describe, expect, it } from 'vitest';
+import { MAX_SERVER_LINE_BYTES } from '../src/connect.js';
 import { LONG_LINE_SERVER, NO_TOOLS_SERVER, runHost } from './helpers.js';
 
 describe('list', () => {
@@ -25,5 +27,9 @@ describe('list', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('long-line-server 1.0.0 · protocol 2025 · 1 tool\n');
     expect(run.stdout).toContain('Echoes its input.');
+  });
+
+  it("reads lines as long as the kit's servers read: the same limit both ways", () => {
+    expect(MAX_SERVER_LINE_BYTES).toBe(MAX_STDIO_LINE_BYTES);
   });
 });
