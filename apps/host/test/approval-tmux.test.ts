@@ -94,6 +94,22 @@ const TICKET = JSON.stringify({
   labels: ['Billing', 'Technical', 'Sales'],
 });
 
+/** `call` of server-everything's sampling tool with `prompt`, on the 2025 era, answered offline. */
+const everythingSamples = (prompt: string) => [
+  'call',
+  'trigger-sampling-request',
+  '--args',
+  JSON.stringify({ prompt, maxTokens: 60 }),
+  '--offline',
+  '--json',
+  '--era',
+  'legacy',
+  '--',
+  process.execPath,
+  EVERYTHING_BIN,
+  'stdio',
+];
+
 describe.skipIf(!hasTmux)('the approval prompt in a terminal', () => {
   it('shows the request (system prompt, maxTokens, schema) and approve sends it to the model (2026-07-28)', async () => {
     const host = startHost('approve', [
@@ -157,20 +173,7 @@ describe.skipIf(!hasTmux)('the approval prompt in a terminal', () => {
 
   it('edit changes the last user message before it goes to the model', async () => {
     const prompt = 'The harbour museum reopens on Saturday.';
-    const host = startHost('edit', [
-      'call',
-      'trigger-sampling-request',
-      '--args',
-      JSON.stringify({ prompt, maxTokens: 60 }),
-      '--offline',
-      '--json',
-      '--era',
-      'legacy',
-      '--',
-      process.execPath,
-      EVERYTHING_BIN,
-      'stdio',
-    ]);
+    const host = startHost('edit', everythingSamples(prompt));
     const screen = await host.waitForScreen('Send this request from mcp-servers/everything');
     expect(screen).toContain('You are a helpful test server.');
     expect(screen).toMatch(/maxTokens {4}60 {3}temperature 0\.7/);
@@ -252,20 +255,7 @@ describe.skipIf(!hasTmux)('the prompt as a person uses it', () => {
 
   it('Enter twice sends the edit wherever the cursor is', async () => {
     const prompt = 'The harbour museum reopens on Saturday.';
-    const host = startHost('enter-twice-mid-text', [
-      'call',
-      'trigger-sampling-request',
-      '--args',
-      JSON.stringify({ prompt, maxTokens: 60 }),
-      '--offline',
-      '--json',
-      '--era',
-      'legacy',
-      '--',
-      process.execPath,
-      EVERYTHING_BIN,
-      'stdio',
-    ]);
+    const host = startHost('enter-twice-mid-text', everythingSamples(prompt));
     await host.waitForScreen('Send this request from mcp-servers/everything');
     host.keys('Down', 'Down', 'Enter');
     await host.waitForScreen('Edit the last user message');
