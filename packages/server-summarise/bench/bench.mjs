@@ -2,7 +2,8 @@
  * `pnpm bench` for the summarise server: the built bin (dist/bin.js, kit-based) against a
  * hand-written SDK-only baseline (bench/baseline-server.mjs), both spawned over stdio, on both
  * protocol eras. Measures:
- *   (a) single-sample `summarise` latency per call, kit vs baseline (instant host);
+ *   (a) single-sample `summarise` latency per call, kit vs baseline (instant host), and each
+ *       server's CPU time per call over the same calls;
  *   (b) fan-out of a 400,000-char text with a 200 ms-per-sample host: kit wall time vs its
  *       round floor, and vs the baseline sampling the same chunks one after another;
  *   (c) cold start (spawn → first tools/list answer), with and without a fallback provider
@@ -19,6 +20,7 @@ import {
   coldStarts,
   compareKitWithBaseline,
   comparisonTable,
+  cpuMs,
   peakRssMiB,
   runBench,
   verdict,
@@ -149,20 +151,27 @@ const SLOW = reply.delay(SAMPLE_MS, reply.text('A short summary.'));
 
 // ---------------------------------------------------------------- measurements
 
-/** (a) single-sample latency, kit and baseline interleaved in alternating blocks. */
+/**
+ * (a) single-sample latency, kit and baseline interleaved in alternating blocks; and each
+ * server's CPU time per call over the same calls (from /proc), the steadier of the two figures.
+ */
 async function singleSample(kitHost, baseHost) {
   const args = { text: SHORT_TEXT };
   const summariseOn = (host, who) => async () => {
     const result = await call(host, 'summarise', args);
     if (result.structuredContent?.summary !== 'A short summary.') throw new Error(`${who}: unexpected summary`);
   };
-  return compareKitWithBaseline({
+  const before = { kit: cpuMs(kitHost), baseline: cpuMs(baseHost) };
+  const latency = await compareKitWithBaseline({
     kit: summariseOn(kitHost, 'kit'),
     baseline: summariseOn(baseHost, 'baseline'),
     calls: TIMED_CALLS,
     warmup: WARMUP_CALLS,
     block: BLOCK,
   });
+  const perCall = (ms) => (ms * 1000) / (TIMED_CALLS + WARMUP_CALLS);
+  const cpu = { kitUs: perCall(cpuMs(kitHost) - before.kit), baselineUs: perCall(cpuMs(baseHost) - before.baseline) };
+  return { ...latency, cpu: { ...cpu, ratio: cpu.kitUs / cpu.baselineUs } };
 }
 
 /** (b) one kit fan-out call on the long text, with a 200 ms-per-sample host. */
@@ -244,6 +253,13 @@ function table(report) {
     rows.add(era, 'single sample: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
     rows.add(era, 'single sample: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
     rows.check(era, 'single sample: ratio kit/baseline (median of block pairs)', s.ratio, TARGETS.singleRatio);
+    rows.add(
+      era,
+      'single sample: server CPU µs/call',
+      s.cpu.kitUs.toFixed(0),
+      s.cpu.baselineUs.toFixed(0),
+      s.cpu.ratio.toFixed(3),
+    );
     rows.add(era, `fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks));
     rows.add(
       era,

@@ -213,6 +213,16 @@ export function peakRssMiB(host: StdioMockHost): number {
   return Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]) / 1024;
 }
 
+/**
+ * CPU time (user + system) a spawned server has used so far, in milliseconds, from
+ * `/proc/<pid>/stat` (Linux; clock ticks taken as the usual 100 Hz). Differences over many calls
+ * give CPU per call, a steadier figure than latency when client and servers share few cores.
+ */
+export function cpuMs(host: StdioMockHost): number {
+  const fields = readFileSync(`/proc/${host.transport.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Adds a problem when a spawned server wrote anything but JSON-RPC to stdout. */
 export function checkStdout(host: StdioMockHost, label: string, problems: string[]): void {
   const stray = host.transport.strayStdoutLines.length;
