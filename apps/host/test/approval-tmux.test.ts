@@ -94,6 +94,14 @@ const TICKET = JSON.stringify({
   labels: ['Billing', 'Technical', 'Sales'],
 });
 
+/** Choose "edit" on the approval prompt and type `text` at the end of the last user message. */
+async function appendToLastMessage(host: ReturnType<typeof startHost>, text: string): Promise<void> {
+  host.keys('Down', 'Down', 'Enter');
+  await host.waitForScreen('Edit the last user message');
+  host.keys(text);
+  await host.waitForScreen(text.trim());
+}
+
 /** `call` of server-everything's sampling tool with `prompt`, on the 2025 era, answered offline. */
 const everythingSamples = (prompt: string) => [
   'call',
@@ -177,10 +185,7 @@ describe.skipIf(!hasTmux)('the approval prompt in a terminal', () => {
     const screen = await host.waitForScreen('Send this request from mcp-servers/everything');
     expect(screen).toContain('You are a helpful test server.');
     expect(screen).toMatch(/maxTokens {4}60 {3}temperature 0\.7/);
-    host.keys('Down', 'Down', 'Enter');
-    await host.waitForScreen('Edit the last user message');
-    host.keys(' Bring a friend.');
-    await host.waitForScreen('Bring a friend.');
+    await appendToLastMessage(host, ' Bring a friend.');
     host.keys('Enter', 'Enter');
     const { code, json } = await host.finished();
     expect(code).toBe(0);
@@ -257,10 +262,7 @@ describe.skipIf(!hasTmux)('the prompt as a person uses it', () => {
     const prompt = 'The harbour museum reopens on Saturday.';
     const host = startHost('enter-twice-mid-text', everythingSamples(prompt));
     await host.waitForScreen('Send this request from mcp-servers/everything');
-    host.keys('Down', 'Down', 'Enter');
-    await host.waitForScreen('Edit the last user message');
-    host.keys(' Bring a friend.');
-    await host.waitForScreen('Bring a friend.');
+    await appendToLastMessage(host, ' Bring a friend.');
     host.keys('Left', 'Left', 'Left', 'Left', 'Left', 'Left', 'Left', 'Left', 'X');
     await host.waitForScreen('Bring aX friend.');
     host.keys('Enter', 'Enter');
