@@ -12,7 +12,7 @@ import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fa
 import { providerConcurrencyFromEnv, providerSourceFromEnv } from './provider-sampler.js';
 import { sampleTimeoutFromEnv } from './push-sampler.js';
 import { RoundStateSealer } from './request-state.js';
-import { environmentHelp, positiveWholeNumberSetting } from './settings.js';
+import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from './settings.js';
 import { LimitedStdioTransport } from './stdio-transport.js';
 
 /** What a bin tells the entry about itself. */
@@ -113,7 +113,7 @@ async function configurationProblem(): Promise<string | undefined> {
     sampleTimeoutFromEnv();
     providerConcurrencyFromEnv();
     // Checked here too, because the providers package reads it only once a step falls back.
-    positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_TIMEOUT_MS', 60_000);
+    positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_TIMEOUT_MS', DEFAULT_PROVIDER_TIMEOUT_MS);
     new RoundStateSealer();
     fallbackPolicyFromEnv();
     const provider = providerSourceFromEnv();

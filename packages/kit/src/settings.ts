@@ -27,6 +27,12 @@ const tierModel = (tier: string, steps: string): string =>
 /** Default of `MCP_SAMPLING_PROVIDER_CONCURRENCY`. */
 export const DEFAULT_PROVIDER_CONCURRENCY = 8;
 
+/**
+ * Default of `MCP_SAMPLING_PROVIDER_TIMEOUT_MS`: the providers package's own default, restated so
+ * that `--help` and the start-up check need not load that package (a test keeps the two equal).
+ */
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 60_000;
+
 /** Every variable a server bin reads. All are optional. */
 export const SERVER_SETTINGS: readonly ServerSetting[] = [
   {
@@ -85,10 +91,10 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
   },
   {
     name: 'MCP_SAMPLING_PROVIDER_TIMEOUT_MS',
-    description: 'Milliseconds the fallback provider gets per attempt, a positive whole number (default 60000).',
+    description: `Milliseconds the fallback provider gets per attempt, a positive whole number (default ${DEFAULT_PROVIDER_TIMEOUT_MS}).`,
     secret: false,
     format: 'number',
-    default: '60000',
+    default: String(DEFAULT_PROVIDER_TIMEOUT_MS),
   },
   {
     name: 'MCP_SAMPLING_PROVIDER_CONCURRENCY',

@@ -2,9 +2,9 @@
  * The one list of variables: it covers everything the providers package reads, renders into
  * `--help` whole, and its number check names the variable it refuses.
  */
-import { PROVIDER_ENV_VARS } from '@mcp-sampling/providers';
+import { PROVIDER_DEFAULTS, PROVIDER_ENV_VARS } from '@mcp-sampling/providers';
 import { describe, expect, it } from 'vitest';
-import { environmentHelp, positiveWholeNumberSetting, SERVER_SETTINGS } from '../src/settings.js';
+import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting, SERVER_SETTINGS } from '../src/settings.js';
 
 const NAMES = SERVER_SETTINGS.map((setting) => setting.name);
 
@@ -12,6 +12,10 @@ describe('SERVER_SETTINGS', () => {
   it('lists every variable the providers package reads, once each', () => {
     expect(NAMES).toEqual(expect.arrayContaining([...PROVIDER_ENV_VARS]));
     expect(new Set(NAMES).size).toBe(NAMES.length);
+  });
+
+  it("states the providers package's own default provider timeout", () => {
+    expect(DEFAULT_PROVIDER_TIMEOUT_MS).toBe(PROVIDER_DEFAULTS.timeoutMs);
   });
 
   it('renders every variable into the help text, no line wider than 100 columns', () => {
