@@ -183,11 +183,9 @@ export async function replay<I, O>(
     },
   );
 
-  // Fast path: a round answered from memory usually settles within a few microtasks.
-  for (let tick = 0; tick < 8 && !settled; tick += 1) await null;
   while (!settled) {
-    // One macrotask turn lets every microtask chain (memo hits, sibling branches) run to its end.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Every microtask chain (memo hits, sibling branches) runs to its end before this resumes.
+    await microtasksDrained();
     if (settled) break;
     if (pending.size > 0) return { kind: 'waiting', pending };
     // `run` awaits something outside the kit; wait for it to settle or ask for a step.
@@ -195,6 +193,15 @@ export async function replay<I, O>(
   }
   if (failure !== undefined) throw failure.error;
   return { kind: 'done', output: output as O, ...settledWith(table) };
+}
+
+/**
+ * Resolves once the microtask queue has run empty, including every microtask queued meanwhile:
+ * Node runs `process.nextTick` callbacks only after the queue is drained. Unlike a `setImmediate`
+ * turn, it does not wait for the event loop to come round (and to poll for I/O).
+ */
+function microtasksDrained(): Promise<void> {
+  return new Promise((resolve) => process.nextTick(resolve));
 }
 
 /** Answers one step in-process (a pushed sampling request, or a direct provider call). */

@@ -5,8 +5,8 @@
  * with every step it is still waiting on. The server keeps nothing in memory between rounds, so
  * any replica that shares the state key can serve the next one.
  *
- * Every `input_required` carries state, from round 1 on: bound to the tool and a hash of its
- * arguments, with the steps it asks for (key and request hash). A retry is answered only for those
+ * Every `input_required` carries state, from round 1 on: bound to the tool and (through its MAC) to
+ * the arguments, with the steps it asks for (key and request hash). A retry is answered only for those
  * steps; answers that arrive without state are ignored, so such a request is a call's first and
  * gets round 1 again. The state was verified before the tool ran (state-gate.ts): refused state
  * never reaches this file.
@@ -41,7 +41,7 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
   const { ctx, sealer } = options;
   const gate = takeGatedCall(ctx);
   if (gate === undefined) throw new Error(`The requestState gate did not see this call of '${options.toolName}'.`);
-  const state: RoundState = gate.state ?? { call: gate.call, rounds: 0, memo: {}, pending: {} };
+  const state: RoundState = gate.state ?? { tool: gate.tool, rounds: 0, memo: {}, pending: {} };
 
   let outcome: Awaited<ReturnType<typeof replay<I, O>>>;
   try {
@@ -69,8 +69,8 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
     inputRequests[key] = inputRequired.createMessage(step.params);
     pending[key] = { requestHash: step.requestHash, maxTokens: step.params.maxTokens };
   }
-  const next: RoundState = { call: state.call, rounds: state.rounds + 1, memo: state.memo, pending };
-  return { kind: 'input', result: inputRequired({ inputRequests, requestState: sealer.seal(next) }) };
+  const next: RoundState = { tool: state.tool, rounds: state.rounds + 1, memo: state.memo, pending };
+  return { kind: 'input', result: inputRequired({ inputRequests, requestState: sealer.seal(next, gate.boundTo) }) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { SamplingFailure } from './errors.js';
 import type { SampleResult } from './sample-types.js';
@@ -13,13 +13,13 @@ export interface MemoEntry extends SampleResult {
 
 /** Everything a 2026-07-28 tool call carries from one round to the next, inside `requestState`. */
 export interface RoundState {
-  /** Tool name and a hash of its arguments: state minted for one call is useless for another. */
-  call: string;
+  /** The tool's name. The call's arguments are bound by the MAC, not stored: see `RoundStateSealer`. */
+  tool: string;
   /** Rounds already sent to the host. */
   rounds: number;
   /** Finished steps by key. */
   memo: Record<string, MemoEntry>;
-  /** Steps sent in the last round, awaiting answers. */
+  /** Steps sent in the last round, awaiting answers (the only ones a retry may answer). */
   pending: Record<string, { requestHash: string; maxTokens: number }>;
 }
 
@@ -39,12 +39,14 @@ const FORMAT = 'v1';
  * Seals round state with HMAC-SHA256 (`node:crypto`, synchronous: signing a small state costs
  * microseconds, so every round can carry one). The token is `v1.<expiry>.<payload>.<mac>`: the
  * expiry in Unix seconds, the payload JSON in base64url (deflated first when it is large, marked by
- * its first character, `j` plain or `z` deflated), and the MAC over everything before it. Signed,
- * not encrypted: the client can read it, which is fine because every value in it came from the
- * client.
+ * its first character, `j` plain or `z` deflated), and the MAC. The MAC covers everything before it
+ * and also the call's arguments as the client sent them (`boundTo`), which are not in the token:
+ * state minted for one call fails verification on any other, at the cost of one HMAC and no
+ * separate hash. Signed, not encrypted: the client can read it, which is fine because every value
+ * in it came from the client.
  */
 export class RoundStateSealer {
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
   private readonly ttlSeconds: number;
 
   /**
@@ -53,19 +55,22 @@ export class RoundStateSealer {
    * @param ttlSeconds How long a sealed state stays valid. Defaults to `MCP_SAMPLING_STATE_TTL_SECONDS`, else 30 minutes.
    */
   constructor(key: string | Uint8Array = stateKeyFromEnv(), ttlSeconds = ttlFromEnv()) {
-    this.key = Buffer.from(key);
-    if (this.key.byteLength < 32)
-      throw new RangeError(`The requestState key must be at least 32 bytes (got ${this.key.byteLength})`);
+    const bytes = Buffer.from(key);
+    if (bytes.byteLength < 32) throw new RangeError(`The requestState key must be at least 32 bytes (got ${bytes.byteLength})`);
+    this.key = createSecretKey(bytes);
     this.ttlSeconds = ttlSeconds;
   }
 
-  /** Seals `state`; a state past `STATE_BUDGET_BYTES` is a `SamplingFailure('state')`. */
-  seal(state: RoundState): string {
+  /**
+   * Seals `state` for the call whose serialised arguments are `boundTo`; a state past
+   * `STATE_BUDGET_BYTES` is a `SamplingFailure('state')`.
+   */
+  seal(state: RoundState, boundTo: string): string {
     const json = Buffer.from(JSON.stringify(state));
     const payload =
       json.byteLength < DEFLATE_FROM_BYTES ? `j${json.toString('base64url')}` : `z${deflateRawSync(json).toString('base64url')}`;
     const signed = `${FORMAT}.${Math.floor(Date.now() / 1000) + this.ttlSeconds}.${payload}`;
-    const sealed = `${signed}.${this.mac(signed).toString('base64url')}`;
+    const sealed = `${signed}.${this.mac(signed, boundTo).toString('base64url')}`;
     if (sealed.length > STATE_BUDGET_BYTES) {
       throw new SamplingFailure(
         'state',
@@ -75,17 +80,22 @@ export class RoundStateSealer {
     return sealed;
   }
 
-  /** Verifies and opens an echoed state; any failure is a `SamplingFailure('state')` naming why (`malformed`, `mac`, `expired`). */
-  open(sealed: string): RoundState {
+  /**
+   * Verifies and opens a state echoed on the call whose serialised arguments are `boundTo`; any
+   * failure is a `SamplingFailure('state')` naming why (malformed, signature, expired).
+   */
+  open(sealed: string, boundTo: string): RoundState {
     const refuse = (why: string) => new SamplingFailure('state', `The requestState echoed by the client was refused (${why}).`);
     const parts = sealed.split('.');
     const [format, expiry, payload, mac] = parts;
     if (parts.length !== 4 || format !== FORMAT || expiry === undefined || payload === undefined || mac === undefined) {
       throw refuse('malformed');
     }
-    const expected = this.mac(`${format}.${expiry}.${payload}`);
+    const expected = this.mac(`${format}.${expiry}.${payload}`, boundTo);
     const given = Buffer.from(mac, 'base64url');
-    if (given.byteLength !== expected.byteLength || !timingSafeEqual(given, expected)) throw refuse('mac');
+    if (given.byteLength !== expected.byteLength || !timingSafeEqual(given, expected)) {
+      throw refuse('signature mismatch: altered, minted for other arguments, or signed with another key');
+    }
     if (!(Number(expiry) * 1000 > Date.now())) throw refuse('expired');
     try {
       const body = Buffer.from(payload.slice(1), 'base64url');
@@ -96,12 +106,13 @@ export class RoundStateSealer {
     }
   }
 
-  private mac(text: string): Buffer {
-    return createHmac('sha256', this.key).update(text).digest();
+  /** The token part never contains a newline, so `\n` separates it from the arguments unambiguously. */
+  private mac(signed: string, boundTo: string): Buffer {
+    return createHmac('sha256', this.key).update(signed).update('\n').update(boundTo).digest();
   }
 }
 
-/** Stable short hash of any JSON-serialisable value. */
+/** Stable short hash of any JSON-serialisable value (a step's request: replays must ask for the same). */
 export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }

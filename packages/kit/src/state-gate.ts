@@ -13,12 +13,14 @@
 import { type McpServer, ProtocolError, ProtocolErrorCode, type ServerContext } from '@modelcontextprotocol/server';
 import { describeFailure, SamplingFailure } from './errors.js';
 import { eraOf } from './host-capabilities.js';
-import { hashOf, type RoundState, type RoundStateSealer } from './request-state.js';
+import type { RoundState, RoundStateSealer } from './request-state.js';
 
 /** What the gate learnt about one 2026-07-28 call, for the tool handler. */
 export interface GatedCall {
-  /** Tool name and a hash of the arguments as sent: what every state of this call is bound to. */
-  call: string;
+  /** The tool's name. */
+  tool: string;
+  /** The arguments as sent, serialised: what every state of this call is bound to (its MAC covers them). */
+  boundTo: string;
   /** The verified state the client echoed; undefined on a call's first request. */
   state: RoundState | undefined;
 }
@@ -51,9 +53,9 @@ export function takeGatedCall(ctx: ServerContext): GatedCall | undefined {
   return call;
 }
 
-/** What a state is bound to: the tool and the exact arguments the client sends on every retry. */
-export function callIdOf(toolName: string, args: unknown): string {
-  return `${toolName}:${hashOf(args ?? {})}`;
+/** What a state is bound to besides its tool: the exact arguments the client sends on every retry. */
+export function bindingOf(args: unknown): string {
+  return JSON.stringify(args ?? {});
 }
 
 /** The JSON-RPC error for refused state: the SDK's own wording, then what went wrong and how to recover. */
@@ -81,21 +83,27 @@ function check(tools: Map<string, RoundStateSealer>, request: ToolsCallRequest, 
   const name = request.params?.name;
   const sealer = typeof name === 'string' ? tools.get(name) : undefined;
   if (sealer === undefined || eraOf(ctx) !== '2026-07-28') return;
-  const call = callIdOf(name as string, request.params?.arguments);
+  const tool = name as string;
+  const boundTo = bindingOf(request.params?.arguments);
   const sealed = ctx.mcpReq.requestState();
   if (typeof sealed !== 'string') {
     // No state: a first request (a non-string is refused by the SDK itself).
-    gated.set(ctx.mcpReq.signal, { call, state: undefined });
+    gated.set(ctx.mcpReq.signal, { tool, boundTo, state: undefined });
     return;
   }
   let state: RoundState;
   try {
-    state = sealer.open(sealed);
+    state = sealer.open(sealed, boundTo);
   } catch (error) {
     throw error instanceof SamplingFailure ? stateRefusal(error) : error;
   }
-  if (state.call !== call) {
-    throw stateRefusal(new SamplingFailure('state', 'The requestState echoed by the client belongs to a different tool call.'));
+  if (state.tool !== tool) {
+    throw stateRefusal(
+      new SamplingFailure(
+        'state',
+        `The requestState echoed by the client belongs to a call of another tool ('${String(state.tool).slice(0, 64)}').`,
+      ),
+    );
   }
-  gated.set(ctx.mcpReq.signal, { call, state });
+  gated.set(ctx.mcpReq.signal, { tool, boundTo, state });
 }

@@ -86,30 +86,45 @@ describe('2026-07-28 rounds driven by hand', () => {
     await expect(call).rejects.toMatchObject({
       code: -32602,
       message: expect.stringMatching(
-        /requestState echoed by the client was refused \(mac\).*Retry the tool call from the start.*MCP_SAMPLING_STATE_KEY/,
+        /requestState echoed by the client was refused \(signature mismatch.*\).*Retry the tool call from the start.*MCP_SAMPLING_STATE_KEY/,
       ),
     });
   });
 
-  it('refuses state minted for a different call with a JSON-RPC -32602 error', async () => {
+  it('refuses state minted for other arguments with a JSON-RPC -32602 error', async () => {
     const { mock, state } = await secondRoundOfChain(3);
     const call = mock.callToolRaw('chain', { steps: 4 }, { inputResponses: { 'step:1': answer('two') }, requestState: state });
     await expect(call).rejects.toMatchObject({
       code: -32602,
-      message: expect.stringMatching(/belongs to a different tool call.*Retry the tool call from the start/),
+      message: expect.stringMatching(/minted for other arguments.*Retry the tool call from the start/),
+    });
+  });
+
+  it('refuses state minted for another tool, even with the same arguments, naming that tool', async () => {
+    const { mock, state } = await secondRoundOfChain(3);
+    const call = mock.callToolRaw('drifting', { steps: 3 }, { requestState: state });
+    await expect(call).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/belongs to a call of another tool \('chain'\).*Retry the tool call from the start/),
     });
   });
 
   it('refuses state signed with another key (a replica without the shared key), naming the variable', async () => {
     const { mock } = await secondRoundOfChain(3);
-    const foreign = new RoundStateSealer('k'.repeat(32)).seal({ call: 'chain:x', rounds: 1, memo: {}, pending: {} });
+    const foreign = new RoundStateSealer('k'.repeat(32)).seal({ tool: 'chain', rounds: 1, memo: {}, pending: {} }, '{"steps":3}');
     const call = mock.callToolRaw('chain', { steps: 3 }, { inputResponses: { 'step:1': answer('two') }, requestState: foreign });
-    await expect(call).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/\(mac\).*MCP_SAMPLING_STATE_KEY/) });
+    await expect(call).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/\(signature mismatch.*signed with another key\).*MCP_SAMPLING_STATE_KEY/),
+    });
   });
 
   it('refuses expired state with a JSON-RPC -32602 error', async () => {
     const { mock } = await secondRoundOfChain(3);
-    const expired = new RoundStateSealer('k'.repeat(32), -1).seal({ call: 'chain:x', rounds: 1, memo: {}, pending: {} });
+    const expired = new RoundStateSealer('k'.repeat(32), -1).seal(
+      { tool: 'chain', rounds: 1, memo: {}, pending: {} },
+      '{"steps":3}',
+    );
     const call = mock.callToolRaw('chain', { steps: 3 }, { requestState: expired });
     await expect(call).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/refused/) });
   });
@@ -164,5 +179,29 @@ describe('state settings from the environment', () => {
   it('rejects a lifetime that is not a positive number, naming the variable', () => {
     process.env.MCP_SAMPLING_STATE_TTL_SECONDS = '0';
     expect(() => new RoundStateSealer()).toThrow(/MCP_SAMPLING_STATE_TTL_SECONDS must be a positive number \(got 0\)/);
+  });
+});
+
+describe('RoundStateSealer', () => {
+  const key = 's'.repeat(32);
+  const state = { tool: 'chain', rounds: 1, memo: {}, pending: { 'step:0': { requestHash: 'x.y', maxTokens: 10 } } };
+
+  it('opens what it sealed for the same arguments', () => {
+    const sealer = new RoundStateSealer(key);
+    expect(sealer.open(sealer.seal(state, '{"steps":3}'), '{"steps":3}')).toEqual(state);
+  });
+
+  it('binds the state to the arguments without carrying them: other arguments fail the signature', () => {
+    const sealer = new RoundStateSealer(key);
+    const sealed = sealer.seal(state, '{"steps":3,"secret":"do not echo"}');
+    expect(sealed).not.toContain(Buffer.from('do not echo').toString('base64url').slice(0, 8));
+    expect(() => sealer.open(sealed, '{"steps":4,"secret":"do not echo"}')).toThrow(/signature mismatch/);
+  });
+
+  it('tells an expired state from an altered one', () => {
+    const expired = new RoundStateSealer(key, -1).seal(state, '{}');
+    expect(() => new RoundStateSealer(key).open(expired, '{}')).toThrow(/\(expired\)/);
+    expect(() => new RoundStateSealer(key).open(`${expired}x`, '{}')).toThrow(/signature mismatch/);
+    expect(() => new RoundStateSealer(key).open('v1.only-two', '{}')).toThrow(/\(malformed\)/);
   });
 });

@@ -52,7 +52,9 @@ describe('the built bin over stdio, 2026-07-28 round state', () => {
 
     await expect(host.callToolRaw('summarise', args, { requestState: forged })).rejects.toMatchObject({
       code: -32602,
-      message: expect.stringMatching(/refused \(mac\).*Retry the tool call from the start.*MCP_SAMPLING_STATE_KEY/),
+      message: expect.stringMatching(
+        /refused \(signature mismatch[^)]*\).*Retry the tool call from the start.*MCP_SAMPLING_STATE_KEY/,
+      ),
     });
     const again = await host.callToolRaw('summarise', args);
     expect(Object.keys(again.inputRequests as object)).toEqual(['map:0', 'map:1', 'map:2']);
