@@ -183,10 +183,16 @@ export class LimitedStdioTransport implements Transport {
     this.onmessage?.(message);
   }
 
-  /** A number id is judged on its literal text, found where the SDK writes it (last) or first. */
+  /**
+   * A number id is judged on its literal text, found where the SDK writes it (last) or first. The
+   * common case, a safe integer written plainly as the last member, is settled without a scan.
+   */
   private checkId(text: string, id: unknown): { ok: true } | { ok: false; raw: string; problem: string } {
     if (typeof id === 'string') return { ok: true };
-    const raw = [idFromEnd(text), idFromStart(text)].find((candidate) => candidate !== undefined && sameId(candidate, id));
+    if (Number.isSafeInteger(id) && text.endsWith(`"id":${id as number}}`)) return { ok: true };
+    const matches = (candidate: string | undefined) => candidate !== undefined && sameId(candidate, id);
+    const fromEnd = idFromEnd(text);
+    const raw = matches(fromEnd) ? fromEnd : [idFromStart(text)].find(matches);
     if (raw === undefined) {
       const shown = typeof id === 'number' ? String(id) : (JSON.stringify(id) ?? 'undefined');
       return Number.isSafeInteger(id) ? { ok: true } : { ok: false, raw: shown, problem: idProblem(shown) ?? 'is not valid' };
