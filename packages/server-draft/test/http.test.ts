@@ -1,0 +1,71 @@
+/**
+ * draft over Streamable HTTP, in both eras: served in-process by the kit's HTTP server and by the
+ * built bin with --http, each on a real loopback socket; with a sampling host and with one that
+ * cannot sample, whose clear isError must match what the stdio serving entry returns.
+ */
+import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit';
+import { connectInMemory, type Era, reply } from '@mcp-sampling/testing';
+import { useHttpServing } from '@mcp-sampling/testing/http-serving';
+import { describe, expect, it } from 'vitest';
+import { buildServer } from '../src/server.js';
+import { structured, textOf } from './fixtures.js';
+
+/** The server as the bin builds it when no provider key is configured. */
+const factory = () => buildServer({ provider: null });
+const { places, connect, keep } = useHttpServing(import.meta.url, () =>
+  startHttpServer(factory, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
+);
+const BRIEF = 'Invite people to the clean-up.';
+const args = { brief: BRIEF, kind: 'email', mustInclude: ['Parking is free'] };
+
+describe.each(places)('draft over HTTP, %s', (_, serve) => {
+  describe.each<Era>(['2025', '2026-07-28'])('%s', (era) => {
+    it('with a sampling host: outlines, drafts and revises once, with the brief delimited in user text', async () => {
+      const server = await serve();
+      const host = await connect(server.url, {
+        era,
+        script: {
+          rules: [
+            { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
+            { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
+          ],
+          otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
+        },
+      });
+      const result = await host.callTool('draft', args);
+
+      expect(result.isError).toBeFalsy();
+      expect(structured(result)).toMatchObject({
+        subject: 'Clean-up on Saturday',
+        draft: 'Join us at the harbour. Parking is free.',
+        revisions: 1,
+        coverage: [{ point: 'Parking is free', included: true }],
+        provenance: { path: 'host', models: ['mock-model'], era, rounds: 3, samples: 3 },
+      });
+      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
+        [1, 'outline'],
+        [2, 'draft'],
+        [3, 'revise:1'],
+      ]);
+      for (const request of host.requests) {
+        expect(request.userText).toContain(`<untrusted-input name="brief">\n${BRIEF}\n</untrusted-input>`);
+        expect(request.systemPrompt).not.toMatch(/clean-up|parking/i);
+      }
+      await server.stop();
+    });
+
+    it('with a host that cannot sample: the clear isError of a tool with no heuristic, as on stdio', async () => {
+      const server = await serve();
+      const host = await connect(server.url, { era, sampling: false });
+      const result = await host.callTool('draft', args);
+
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/does not offer MCP sampling/);
+      expect(textOf(result)).toContain("no provider is configured; the tool 'draft' has no heuristic");
+      expect(host.requests).toEqual([]);
+      const stdio = keep(await connectInMemory(factory, { era, sampling: false }));
+      expect(result).toEqual(await stdio.callTool('draft', args));
+      await server.stop();
+    });
+  });
+});

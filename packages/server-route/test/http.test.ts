@@ -1,0 +1,67 @@
+/**
+ * route over Streamable HTTP, in both eras: served in-process by the kit's HTTP server and by the
+ * built bin with --http, each on a real loopback socket; with a sampling host and with one that
+ * cannot sample, whose fallback must match what the stdio serving entry returns.
+ */
+import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit';
+import { connectInMemory, type Era, reply } from '@mcp-sampling/testing';
+import { useHttpServing } from '@mcp-sampling/testing/http-serving';
+import { describe, expect, it } from 'vitest';
+import { buildServer } from '../src/server.js';
+import { deskCall, PHISHING_REQUEST } from './desk.js';
+
+/** The server as the bin builds it when no provider key is configured. */
+const factory = () => buildServer({ provider: null });
+const { places, connect, keep } = useHttpServing(import.meta.url, () =>
+  startHttpServer(factory, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
+);
+const args = deskCall(PHISHING_REQUEST, { fallback: 'technical' });
+
+describe.each(places)('route over HTTP, %s', (_, serve) => {
+  describe.each<Era>(['2025', '2026-07-28'])('%s', (era) => {
+    it('with a sampling host: routes through a repair, with the request delimited in user text', async () => {
+      const server = await serve();
+      const host = await connect(server.url, {
+        era,
+        script: {
+          rules: [
+            { match: /^route$/, reply: reply.text('Let me think about it.') },
+            { match: /^route:repair-1$/, reply: reply.json({ route: 'Security', confidence: 0.9, reason: 'A phishing link.' }) },
+          ],
+        },
+      });
+      const result = await host.callTool('route', args);
+
+      expect(result.isError).toBeFalsy();
+      expect(result.structuredContent).toMatchObject({
+        route: 'security',
+        matchedBy: 'model',
+        provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
+      });
+      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
+        [1, 'route'],
+        [2, 'route:repair-1'],
+      ]);
+      expect(host.requests[0]?.userText).toContain(`<untrusted-input name="request">\n${PHISHING_REQUEST}\n</untrusted-input>`);
+      for (const request of host.requests) expect(request.systemPrompt).not.toMatch(/stranger|invoice/i);
+      await server.stop();
+    });
+
+    it('with a host that cannot sample: the keyword route, as on stdio', async () => {
+      const server = await serve();
+      const host = await connect(server.url, { era, sampling: false });
+      const result = await host.callTool('route', args);
+
+      expect(result.isError).toBeFalsy();
+      expect(result.structuredContent).toMatchObject({
+        route: 'security',
+        matchedBy: 'keywords',
+        provenance: { path: 'heuristic', era, samples: 0, reason: expect.stringMatching(/^no-capability: /) },
+      });
+      expect(host.requests).toEqual([]);
+      const stdio = keep(await connectInMemory(factory, { era, sampling: false }));
+      expect(result).toEqual(await stdio.callTool('route', args));
+      await server.stop();
+    });
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * A server package under test over Streamable HTTP, in the two places it runs: in the test process
+ * (the caller starts the kit's HTTP server) and as the package's built bin with `--http --port 0`,
+ * whose URL comes from the ready line on stderr and which must exit 0 on SIGTERM. Hosts connected
+ * through it are closed before their server stops, and everything is cleaned up after each test.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect } from 'vitest';
+import { connectHttp, type HttpMockHost, type HttpMockHostOptions } from './http-mock-host.js';
+import type { MockHost } from './mock-host.js';
+import { PATIENT_WAIT } from './patience.js';
+
+/** A bin serving HTTP on a free loopback port. */
+export interface HttpBin {
+  /** The endpoint from the ready line, e.g. `http://127.0.0.1:41234/mcp`. */
+  readonly url: string;
+  readonly port: number;
+  /** Everything the bin wrote to stderr so far. */
+  stderr(): string;
+  /** Send `signal` (default SIGTERM) and resolve with the exit code once the bin has exited. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Variables a test's own environment must not pass on: they would change the bin's fallback or serving. */
+const isInheritedSetting = (name: string) => name.startsWith('MCP_') || /^(ANTHROPIC|OPENAI)_/.test(name);
+
+/** A string matched literally inside a regular expression. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * For a test file in a server's `test/`: a function that starts the package's built bin
+ * (`../dist/bin.js`) over HTTP on 127.0.0.1 and any free port, and resolves once it printed
+ * `<bin> <version> ready on http://127.0.0.1:<port>/mcp`. The bin inherits no `MCP_*` setting
+ * and no provider key from the test's environment, so it runs on its defaults plus `env`. Any
+ * bin a test did not stop is killed after it.
+ */
+export function useHttpBin(testFileUrl: string): (env?: Record<string, string>) => Promise<HttpBin> {
+  const path = fileURLToPath(new URL('../dist/bin.js', testFileUrl));
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', testFileUrl), 'utf8')) as {
+    version: string;
+    bin: Record<string, string>;
+  };
+  const name = Object.keys(manifest.bin)[0] ?? '';
+  const ready = new RegExp(`^${literal(name)} ${literal(manifest.version)} ready on (http://127\\.0\\.0\\.1:(\\d+)/mcp)$`, 'm');
+
+  const running: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  return async (env = {}) => {
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([variable]) => !isInheritedSetting(variable)));
+    const child = spawn(process.execPath, [path, '--http', '--port', '0'], {
+      env: { ...inherited, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    running.push(child);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let stderr = '';
+    const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${name} printed no ready line within ${PATIENT_WAIT.timeout} ms; stderr: ${stderr}`)),
+        PATIENT_WAIT.timeout,
+      );
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        const found = ready.exec(stderr);
+        if (found !== null) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited with code ${code} before its ready line; stderr: ${stderr}`));
+      });
+    });
+    return {
+      url: match[1] ?? '',
+      port: Number(match[2]),
+      stderr: () => stderr,
+      stop: (signal = 'SIGTERM') => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        return exited;
+      },
+    };
+  };
+}
+
+/** A server the test process started itself, e.g. the kit's `startHttpServer(...)` handle. */
+export interface InProcessHttpServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** A running server under test. */
+export interface ServedOverHttp {
+  /** The `/mcp` endpoint. */
+  readonly url: string;
+  /**
+   * Close every host the test connected, then stop the server: close it in-process, or SIGTERM
+   * the bin and assert it exits 0.
+   */
+  stop(): Promise<void>;
+}
+
+/** What `useHttpServing` gives a test file. */
+export interface HttpServing {
+  /** `[name, start]` for `describe.each`: `in-process` and `the built bin`. */
+  places: Array<[string, () => Promise<ServedOverHttp>]>;
+  /** `connectHttp`, with the host closed by `stop()` or after the test. */
+  connect(url: string, options: HttpMockHostOptions): Promise<HttpMockHost>;
+  /** Close another host (e.g. an in-memory reference) the same way. */
+  keep<T extends MockHost>(host: T): T;
+}
+
+/**
+ * For a test file in a server's `test/`: the two places the package's server runs over HTTP.
+ * `startInProcess` starts it in the test process on 127.0.0.1 and any free port.
+ */
+export function useHttpServing(testFileUrl: string, startInProcess: () => Promise<InProcessHttpServer>): HttpServing {
+  const startBin = useHttpBin(testFileUrl);
+  const hosts: MockHost[] = [];
+  const servers: InProcessHttpServer[] = [];
+  const closeHosts = async () => {
+    await Promise.all(hosts.splice(0).map((host) => host.close()));
+  };
+  afterEach(async () => {
+    await closeHosts();
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  const keep = <T extends MockHost>(host: T): T => {
+    hosts.push(host);
+    return host;
+  };
+  return {
+    places: [
+      [
+        'in-process',
+        async () => {
+          const server = await startInProcess();
+          servers.push(server);
+          const stop = async () => {
+            await closeHosts();
+            await server.close();
+          };
+          return { url: server.url, stop };
+        },
+      ],
+      [
+        'the built bin',
+        async () => {
+          const bin = await startBin();
+          const stop = async () => {
+            await closeHosts();
+            expect(await bin.stop()).toBe(0);
+          };
+          return { url: bin.url, stop };
+        },
+      ],
+    ],
+    connect: async (url, options) => keep(await connectHttp(url, options)),
+    keep,
+  };
+}
