@@ -3,7 +3,9 @@
  * hand-written SDK-only baseline (bench/baseline-server.mjs), both spawned over stdio, on both
  * protocol eras. Measures:
  *   (a) single-sample `summarise` latency per call, kit vs baseline (instant host), and each
- *       server's CPU time per call over the same calls;
+ *       server's CPU time per call over the same calls; the same over Streamable HTTP, the bin
+ *       with `--http --port 0` vs bench/baseline-http-server.mjs (the baseline's tools served by
+ *       hand with the SDK); and whether kit and baseline sent the model the same request;
  *   (b) fan-out of a 400,000-char text with a 200 ms-per-sample host: kit wall time vs its
  *       round floor, and vs the baseline sampling the same chunks one after another;
  *   (c) cold start (spawn → first tools/list answer), with and without a fallback provider
@@ -12,17 +14,20 @@
  * A MISS is reported, never turned into a failing exit code.
  */
 import { performance } from 'node:perf_hooks';
-import { connectStdio, reply } from '@mcp-sampling/testing';
+import { fileURLToPath } from 'node:url';
+import { connectHttp, connectStdio, reply } from '@mcp-sampling/testing';
 import {
   benchServers,
   call,
   checkStdout,
   coldStarts,
   compareKitWithBaseline,
+  compareLastRequests,
   comparisonTable,
   cpuMs,
   peakRssMiB,
   runBench,
+  startHttpServer,
   verdict,
   withKitAndBaseline,
 } from '@mcp-sampling/testing/bench';
@@ -32,14 +37,29 @@ const SERVERS = benchServers(import.meta.url);
 const { kit: KIT, baseline: BASELINE } = SERVERS;
 // A provider configured for the fallback: the key is checked at start-up, the AI SDK is not loaded.
 const KIT_WITH_PROVIDER = { ...KIT, env: { ANTHROPIC_API_KEY: 'bench-placeholder-key' } };
+// Both served over Streamable HTTP on 127.0.0.1, on a port each picks; the baseline ignores --http.
+const HTTP_FLAGS = ['--http', '--port', '0'];
+const HTTP_SERVERS = {
+  kit: { ...KIT, args: [...KIT.args, ...HTTP_FLAGS] },
+  baseline: {
+    command: process.execPath,
+    args: [fileURLToPath(new URL('./baseline-http-server.mjs', import.meta.url)), ...HTTP_FLAGS],
+  },
+};
 
 const WARMUP_CALLS = 100;
 const TIMED_CALLS = 2000;
 const BLOCK = 50;
+// An HTTP call costs several exchanges (two POSTs on 2026-07-28; a POST, the pushed request and its
+// answer on 2025) and some ten times the time of a stdio call, so fewer calls in smaller blocks
+// (20 block pairs) keep the bench's time in bounds.
+const HTTP_WARMUP_CALLS = 40;
+const HTTP_TIMED_CALLS = 400;
+const HTTP_BLOCK = 20;
 const SAMPLE_MS = 200;
 const FANOUT_CHARS = 400_000;
 const COLD_STARTS = 10;
-const TARGETS = { singleRatio: 1.15, fanoutRatio: 1.3, coldStartRatio: 1.1 };
+const TARGETS = { singleRatio: 1.15, httpSingleRatio: 1.15, fanoutRatio: 1.3, coldStartRatio: 1.1 };
 
 // ---------------------------------------------------------------- deterministic texts
 
@@ -152,26 +172,64 @@ const SLOW = reply.delay(SAMPLE_MS, reply.text('A short summary.'));
 // ---------------------------------------------------------------- measurements
 
 /**
- * (a) single-sample latency, kit and baseline interleaved in alternating blocks; and each
- * server's CPU time per call over the same calls (from /proc), the steadier of the two figures.
+ * (a) single-sample latency, kit and baseline interleaved in alternating blocks; each server's CPU
+ * time per call over the same calls (from /proc, by process id), the steadier of the two figures;
+ * and whether the two servers' last sampling requests were the same.
  */
-async function singleSample(kitHost, baseHost) {
+async function singleSample(kit, baseline, counts, problems, label) {
   const args = { text: SHORT_TEXT };
   const summariseOn = (host, who) => async () => {
     const result = await call(host, 'summarise', args);
     if (result.structuredContent?.summary !== 'A short summary.') throw new Error(`${who}: unexpected summary`);
   };
-  const before = { kit: cpuMs(kitHost), baseline: cpuMs(baseHost) };
+  const before = { kit: cpuMs(kit.pid), baseline: cpuMs(baseline.pid) };
   const latency = await compareKitWithBaseline({
-    kit: summariseOn(kitHost, 'kit'),
-    baseline: summariseOn(baseHost, 'baseline'),
-    calls: TIMED_CALLS,
-    warmup: WARMUP_CALLS,
-    block: BLOCK,
+    kit: summariseOn(kit.host, 'kit'),
+    baseline: summariseOn(baseline.host, 'baseline'),
+    ...counts,
   });
-  const perCall = (ms) => (ms * 1000) / (TIMED_CALLS + WARMUP_CALLS);
-  const cpu = { kitUs: perCall(cpuMs(kitHost) - before.kit), baselineUs: perCall(cpuMs(baseHost) - before.baseline) };
-  return { ...latency, cpu: { ...cpu, ratio: cpu.kitUs / cpu.baselineUs } };
+  const perCall = (ms) => (ms * 1000) / (counts.calls + counts.warmup);
+  const cpu = { kitUs: perCall(cpuMs(kit.pid) - before.kit), baselineUs: perCall(cpuMs(baseline.pid) - before.baseline) };
+  const request = compareLastRequests(kit.host, baseline.host);
+  if (!request.identical) problems.push(`${label}: the baseline's sampling request differs from the kit's`);
+  return { ...latency, cpu: { ...cpu, ratio: cpu.kitUs / cpu.baselineUs }, request };
+}
+
+/** (a) over HTTP: both servers spawned with an HTTP endpoint, one mock host on each. */
+async function singleSampleHttp(era, problems) {
+  const kitServer = await startHttpServer(HTTP_SERVERS.kit);
+  try {
+    const baseServer = await startHttpServer(HTTP_SERVERS.baseline);
+    try {
+      const kitHost = await connectHttp(kitServer.url, { era, script: INSTANT });
+      try {
+        const baseHost = await connectHttp(baseServer.url, { era, script: INSTANT });
+        try {
+          return await singleSample(
+            { host: kitHost, pid: kitServer.pid },
+            { host: baseHost, pid: baseServer.pid },
+            { calls: HTTP_TIMED_CALLS, warmup: HTTP_WARMUP_CALLS, block: HTTP_BLOCK },
+            problems,
+            `${era} over HTTP`,
+          );
+        } finally {
+          await baseHost.close();
+        }
+      } finally {
+        await kitHost.close();
+      }
+    } finally {
+      await closeHttpServer(baseServer, `baseline ${era} (HTTP)`, problems);
+    }
+  } finally {
+    await closeHttpServer(kitServer, `kit ${era} (HTTP)`, problems);
+  }
+}
+
+/** SIGTERM with no call in flight must end an HTTP server with exit code 0. */
+async function closeHttpServer(server, label, problems) {
+  const code = await server.close();
+  if (code !== 0) problems.push(`${label}: exit code ${code} after SIGTERM`);
 }
 
 /** (b) one kit fan-out call on the long text, with a 200 ms-per-sample host. */
@@ -216,7 +274,13 @@ async function measureEra(era, chunks, problems) {
     { era, script: INSTANT },
     problems,
     async (kitHost, baseHost) => {
-      const single = await singleSample(kitHost, baseHost);
+      const single = await singleSample(
+        { host: kitHost, pid: kitHost.transport.pid },
+        { host: baseHost, pid: baseHost.transport.pid },
+        { calls: TIMED_CALLS, warmup: WARMUP_CALLS, block: BLOCK },
+        problems,
+        `${era} over stdio`,
+      );
       const kitFanOut = await fanOutKit(kitHost, chunks);
       // The baseline's peak RSS after the same kind of load: (a), then one 400k summarise (one sample).
       await call(baseHost, 'summarise', { text: LONG_TEXT });
@@ -227,6 +291,7 @@ async function measureEra(era, chunks, problems) {
       return { single, kitFanOut, rss };
     },
   );
+  const http = { single: await singleSampleHttp(era, problems) };
   const sequential = await fanOutSequential(era, chunks, problems);
   const starts = await coldStarts({ kit: KIT, kitWithProvider: KIT_WITH_PROVIDER, baseline: BASELINE }, era, COLD_STARTS);
   const coldStart = {
@@ -236,6 +301,7 @@ async function measureEra(era, chunks, problems) {
   };
   return {
     single,
+    http,
     fanOut: { kit: kitFanOut, sequential, speedup: sequential.wallMs / kitFanOut.wallMs },
     coldStart,
     peakRss: rss,
@@ -247,19 +313,32 @@ async function measureEra(era, chunks, problems) {
 const ms = (value) => value.toFixed(1);
 const ms2 = (value) => value.toFixed(2);
 
+/** The single-sample rows of one transport (`prefix` names it in each measure). */
+function singleRows(rows, era, prefix, s, target) {
+  rows.add(era, `${prefix}single sample: median ms/call`, ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
+  rows.add(era, `${prefix}single sample: p90 ms/call`, ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
+  rows.check(era, `${prefix}single sample: ratio kit/baseline (median of block pairs)`, s.ratio, target);
+  rows.add(
+    era,
+    `${prefix}single sample: server CPU µs/call`,
+    s.cpu.kitUs.toFixed(0),
+    s.cpu.baselineUs.toFixed(0),
+    s.cpu.ratio.toFixed(3),
+  );
+  rows.add(
+    era,
+    `${prefix}single sample: request to the model (bytes)`,
+    String(s.request.requestBytes),
+    '',
+    s.request.identical ? 'same' : 'DIFFERENT',
+  );
+}
+
 function table(report) {
   const rows = comparisonTable();
-  for (const [era, { single: s, fanOut: f, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
-    rows.add(era, 'single sample: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
-    rows.add(era, 'single sample: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
-    rows.check(era, 'single sample: ratio kit/baseline (median of block pairs)', s.ratio, TARGETS.singleRatio);
-    rows.add(
-      era,
-      'single sample: server CPU µs/call',
-      s.cpu.kitUs.toFixed(0),
-      s.cpu.baselineUs.toFixed(0),
-      s.cpu.ratio.toFixed(3),
-    );
+  for (const [era, { single, http, fanOut: f, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
+    singleRows(rows, era, '', single, TARGETS.singleRatio);
+    singleRows(rows, era, 'HTTP ', http.single, TARGETS.httpSingleRatio);
     rows.add(era, `fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks));
     rows.add(
       era,
@@ -293,12 +372,16 @@ await runBench({
     warmupCalls: WARMUP_CALLS,
     timedCalls: TIMED_CALLS,
     blockSize: BLOCK,
+    httpWarmupCalls: HTTP_WARMUP_CALLS,
+    httpTimedCalls: HTTP_TIMED_CALLS,
+    httpBlockSize: HTTP_BLOCK,
     hostMsPerSample: SAMPLE_MS,
     coldStarts: COLD_STARTS,
     singleTextChars: SHORT_TEXT.length,
   },
   targets: {
     singleSampleRatio: TARGETS.singleRatio,
+    httpSingleSampleRatio: TARGETS.httpSingleRatio,
     fanOutRatio: TARGETS.fanoutRatio,
     coldStartNoProviderRatio: TARGETS.coldStartRatio,
   },
@@ -306,11 +389,14 @@ await runBench({
   measureEra: (era, problems) => measureEra(era, chunks, problems),
   verdicts: (figures) => ({
     singleSampleRatio: verdict(figures.single.ratio, TARGETS.singleRatio),
+    httpSingleSampleRatio: verdict(figures.http.single.ratio, TARGETS.httpSingleRatio),
     fanOutRatio: verdict(figures.fanOut.kit.ratio, TARGETS.fanoutRatio),
     coldStartNoProviderRatio: verdict(figures.coldStart.noProviderRatio, TARGETS.coldStartRatio),
   }),
   describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; single-sample text ${SHORT_TEXT.length} chars, ` +
-    `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
+    `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}.\n` +
+    `HTTP rows: dist/bin.js ${HTTP_FLAGS.join(' ')} vs bench/baseline-http-server.mjs (SDK only), on 127.0.0.1, ` +
+    `${HTTP_TIMED_CALLS} timed calls each after ${HTTP_WARMUP_CALLS} warm-up, alternating blocks of ${HTTP_BLOCK}`,
   table,
 });

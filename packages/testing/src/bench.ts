@@ -1,9 +1,11 @@
 /**
  * Building blocks for `pnpm bench` scripts: interleaved ratio measurements against a baseline
- * measured in the same run, cold starts, peak memory, a plain-text table, the JSON report, and
- * `runBench`, the skeleton every server's bench fills in.
+ * measured in the same run, cold starts, peak memory and CPU time, servers spawned over HTTP, a
+ * plain-text table, the JSON report, and `runBench`, the skeleton every server's bench fills in.
  * Benchmarks report figures and verdicts; they never fail a build on timing.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -207,9 +209,18 @@ export async function coldStarts(
   return Object.assign(Object.fromEntries(Object.entries(times).map(([name, values]) => [name, spreadOf(values)])), { runs });
 }
 
+/** A spawned server, named by its stdio host or by its process id. */
+export type ServerProcess = StdioMockHost | number;
+
+function pidOf(server: ServerProcess): number {
+  const pid = typeof server === 'number' ? server : server.transport.pid;
+  if (pid === undefined) throw new Error('the server process has not started');
+  return pid;
+}
+
 /** Peak resident set (VmHWM) of a spawned server, in MiB, read from /proc (Linux). */
-export function peakRssMiB(host: StdioMockHost): number {
-  const status = readFileSync(`/proc/${host.transport.pid}/status`, 'utf8');
+export function peakRssMiB(server: ServerProcess): number {
+  const status = readFileSync(`/proc/${pidOf(server)}/status`, 'utf8');
   return Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]) / 1024;
 }
 
@@ -218,9 +229,75 @@ export function peakRssMiB(host: StdioMockHost): number {
  * `/proc/<pid>/stat` (Linux; clock ticks taken as the usual 100 Hz). Differences over many calls
  * give CPU per call, a steadier figure than latency when client and servers share few cores.
  */
-export function cpuMs(host: StdioMockHost): number {
-  const fields = readFileSync(`/proc/${host.transport.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+export function cpuMs(server: ServerProcess): number {
+  const fields =
+    readFileSync(`/proc/${pidOf(server)}/stat`, 'utf8')
+      .split(') ')[1]
+      ?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A server spawned to serve Streamable HTTP, listening where its ready line said. */
+export interface HttpServerProcess {
+  /** The MCP endpoint from the ready line, e.g. `http://127.0.0.1:40123/mcp`. */
+  url: string;
+  pid: number;
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`; resolves with the exit code. */
+  close(graceMs?: number): Promise<number | null>;
+}
+
+/** The end of a ready line (`… ready on http://<host>:<port>/mcp`), capturing the endpoint. */
+const READY_LINE = /ready on (http:\/\/\S+\/mcp)/;
+
+/**
+ * Spawns a server that serves HTTP (e.g. a bin with `--http --port 0`) and resolves once its stderr
+ * names the endpoint, so port 0 can be asked for. Rejects if the process exits first or stays
+ * silent for `timeoutMs` (a hang, not a timing).
+ */
+export async function startHttpServer(server: ServerCommand, timeoutMs = 60_000): Promise<HttpServerProcess> {
+  const child = spawn(server.command, server.args ?? [], {
+    cwd: server.cwd,
+    env: { ...process.env, ...server.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    let ready = false;
+    const fail = (why: string) => {
+      child.kill('SIGKILL');
+      reject(new Error(`${server.args?.[0] ?? server.command}: ${why}; stderr:\n${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`no ready line after ${timeoutMs} ms`), timeoutMs);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const endpoint = ready ? undefined : READY_LINE.exec(stderr)?.[1];
+      if (endpoint !== undefined) {
+        ready = true;
+        clearTimeout(timer);
+        resolve(endpoint);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      if (!ready) fail(`exited with code ${code} before its ready line`);
+    });
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    stderr: () => stderr,
+    async close(graceMs = 40_000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited.finally(() => clearTimeout(timer));
+      }
+      return child.exitCode;
+    },
+  };
 }
 
 /** Adds a problem when a spawned server wrote anything but JSON-RPC to stdout. */
