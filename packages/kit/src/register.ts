@@ -16,14 +16,14 @@ import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from '.
 import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
 import { stepProgress } from './progress.js';
-import { ProvenanceSchema, settledProvenance } from './provenance.js';
+import { settledProvenance } from './provenance.js';
 import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './provider-sampler.js';
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
 import { gateRoundState } from './state-gate.js';
-import { toolArgumentsSchema } from './tool-arguments.js';
 import { failureResult, successResult } from './tool-results.js';
+import { toolSchemasOf } from './tool-schemas.js';
 
 /** Options shared by every tool registered through the kit. */
 export interface RegisterOptions {
@@ -69,7 +69,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
   const timeoutMs = options.sampleTimeoutMs ?? sampleTimeoutFromEnv();
   const policy = options.fallback ?? fallbackPolicyFromEnv();
   const provider = options.provider === undefined ? defaultProviderSource() : providerSourceOf(options.provider);
-  const outputSchema = tool.output.extend({ provenance: ProvenanceSchema });
+  const schemas = toolSchemasOf(tool);
   const toText = tool.text ?? ((output: z.output<Out>) => JSON.stringify(output, null, 2));
 
   server.registerTool(
@@ -77,8 +77,8 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: toolArgumentsSchema(tool.name, tool.input),
-      ...(!policyMayDelegate(policy) && { outputSchema }),
+      inputSchema: schemas.input,
+      ...(!policyMayDelegate(policy) && { outputSchema: schemas.output }),
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },
     // The SDK's callback type cannot see through the generic schemas, hence the loose signature.
