@@ -95,7 +95,9 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
     });
     transport = stdio;
   } else {
-    transport = new StreamableHTTPClientTransport(target.url);
+    transport = new StreamableHTTPClientTransport(target.url, {
+      ...(target.headers !== undefined && { requestInit: { headers: target.headers } }),
+    });
   }
 
   let timer: NodeJS.Timeout | undefined;
