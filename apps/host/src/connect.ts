@@ -95,7 +95,9 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
     });
     transport = stdio;
   } else {
-    transport = new StreamableHTTPClientTransport(target.url);
+    transport = new StreamableHTTPClientTransport(target.url, {
+      ...(target.headers !== undefined && { requestInit: { headers: target.headers } }),
+    });
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -187,11 +189,43 @@ function connectFailure(
     const ended = exit === undefined ? 'exited' : describeExit(exit).replace(/^it /, '');
     return connectionError(`the server ${ended} before the connection was set up (${said})`);
   }
+  if (target.kind === 'http') {
+    const refused = httpRefusal(target, error);
+    if (refused !== undefined) return refused;
+  }
   if (target.kind === 'http' && /fetch failed/.test(message)) {
     return connectionError(`cannot reach ${target.url.href}: ${oneLine(deepestMessage(error))}`);
   }
   const where = describeTarget(target);
   return connectionError(`cannot connect to ${where} (--era ${era}): ${oneLine(message)}`);
+}
+
+/**
+ * An HTTP server that answered the handshake with an error status (the SDK's `SdkHttpError`
+ * carries `status` and the body): its status, its own message, and for 401 how to send the token.
+ * Nothing of what the host sent is repeated.
+ */
+function httpRefusal(target: Extract<ServerTarget, { kind: 'http' }>, error: unknown): HostError | undefined {
+  const { status, data } = error as { status?: unknown; data?: { statusText?: unknown; text?: unknown } };
+  if (typeof status !== 'number' || status < 400 || status > 599) return undefined;
+  const statusText = typeof data?.statusText === 'string' && data.statusText !== '' ? ` ${data.statusText}` : '';
+  const said = bodyMessage(data?.text);
+  const fix = status === 401 ? "; give the server's token with --header 'Authorization: Bearer <token>'" : '';
+  return connectionError(
+    `${target.url.href} refused the connection with HTTP ${status}${statusText}${said === undefined ? '' : ` (${said})`}${fix}`,
+  );
+}
+
+/** The `error.message` of a JSON-RPC error body, or the body itself, on one line. */
+function bodyMessage(text: unknown): string | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    if (typeof message === 'string') return oneLine(message, 300);
+  } catch {
+    // Not JSON: the body as it came.
+  }
+  return oneLine(text, 300);
 }
 
 /** Keeps the end of a server's stderr, to explain why it failed. */

@@ -10,7 +10,12 @@ import { API_KEY_VARIABLE } from '@mcp-sampling/providers';
 /** A server to connect to. */
 export type ServerTarget =
   | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd?: string }
-  | { kind: 'http'; url: URL };
+  | {
+      kind: 'http';
+      url: URL;
+      /** Sent with every request (e.g. `Authorization: Bearer …`); never printed. */
+      headers?: Record<string, string>;
+    };
 
 /** The host's own secrets, never passed to a spawned server. */
 export const HOST_ONLY_VARIABLES: readonly string[] = Object.values(API_KEY_VARIABLE);

@@ -65,6 +65,46 @@ describe('parseCommandLine', () => {
     );
   });
 
+  it('--header adds HTTP headers to a --url server, curl style; the last value of a name wins', () => {
+    const options = run([
+      'list',
+      '--url',
+      'http://127.0.0.1:3000/mcp',
+      '--header',
+      'Authorization: Bearer first-token-0123456789',
+      '--header',
+      'X-Trace:  abc ',
+      '--header',
+      'Authorization:Bearer second-token-0123456789',
+    ]);
+    expect(options.target).toEqual({
+      kind: 'http',
+      url: new URL('http://127.0.0.1:3000/mcp'),
+      headers: { Authorization: 'Bearer second-token-0123456789', 'X-Trace': 'abc' },
+    });
+  });
+
+  it('demo takes --transport stdio (the default) or http; list and call do not', () => {
+    expect(run(['demo']).transport).toBe('stdio');
+    expect(run(['demo', '--transport', 'http']).transport).toBe('http');
+    expect(() => run(['demo', '--transport', 'sse'])).toThrow("--transport 'sse' is not one of stdio, http");
+    expect(() => run(['list', '--transport', 'http', '--url', 'http://a/mcp'])).toThrow(
+      '--transport belongs to demo; list takes --url for a server over HTTP',
+    );
+  });
+
+  it('never repeats a header value in a usage error, since it may be a token', () => {
+    for (const header of ['Bearer secret-token-0123456789', 'Bad Name: secret-token-0123456789', 'Authorization: \n']) {
+      try {
+        parseCommandLine(['list', '--url', 'http://a/mcp', '--header', header], ENV);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toMatchObject({ exitCode: 2 });
+        expect((error as Error).message).not.toContain('secret-token');
+      }
+    }
+  });
+
   it('help and version win over everything else', () => {
     expect(parseCommandLine(['call', '--help'], ENV)).toEqual({ kind: 'help', command: 'call' });
     expect(parseCommandLine(['--help'], ENV)).toEqual({ kind: 'help', command: undefined });
@@ -80,6 +120,16 @@ describe('parseCommandLine', () => {
     [['list', '--env', 'A=1', '--url', 'http://a/mcp'], '--env applies to a server started with a command after --'],
     [['call', 't', 'extra', '--', 'node'], "unexpected argument 'extra' (a server command goes after --)"],
     [['call', 't', '--approve', 'maybe', '--', 'node'], "--approve 'maybe' is not one of prompt, auto, deny"],
+    [['list', '--header', 'Authorization: Bearer x', '--', 'node'], '--header applies to a server given with --url'],
+    [['demo', '--header', 'Authorization: Bearer x'], '--header applies to a server given with --url'],
+    [
+      ['list', '--url', 'http://a/mcp', '--header', 'Mcp-Session-Id: 1'],
+      "--header 'Mcp-Session-Id' is set by the host itself; leave it out",
+    ],
+    [
+      ['list', '--url', 'http://a/mcp', '--header', 'Authorization:'],
+      "--header 'Authorization' needs a value on one line after the colon",
+    ],
   ])('%j is a usage error', (argv, message) => {
     try {
       parseCommandLine(argv, ENV);

@@ -66,6 +66,7 @@ describe('demo', () => {
         readme,
       );
     expect(block, 'README.md has no demo transcript block').not.toBeNull();
-    expect(withoutTimings(block?.[1] ?? '')).toBe(withoutTimings(text.stdout));
+    // Compared line by line, so a failure shows the lines that differ rather than two clipped strings.
+    expect(withoutTimings(block?.[1] ?? '').split('\n')).toEqual(withoutTimings(text.stdout).split('\n'));
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The "Install" section of each server README, generated so it cannot drift from the package:
  * Claude Desktop (with the Windows `cmd /c` variant), Claude Code, VS Code (with the sampling
- * setting), Cursor (with an install link), the MCP Bundle, an honest per-host table of what
- * happens, and the optional variables. `generate` writes it between the markers; a test fails when
+ * setting), Cursor (with an install link), the same hosts by URL over Streamable HTTP, the MCP
+ * Bundle, an honest per-host table of what happens, and the optional variables. `generate` writes it between the markers; a test fails when
  * a README differs from what this produces.
  */
 import { SERVER_VARIABLES } from './environment.js';
@@ -18,6 +18,14 @@ import {
   windowsEntry,
   withKey,
 } from './host-configs.js';
+import {
+  claudeCodeHttpCommand,
+  cursorHttpConfig,
+  HTTP_TOKEN_VARIABLE,
+  httpStartCommand,
+  readyLine,
+  vscodeHttpConfig,
+} from './http-configs.js';
 import { fenced, paragraph, prettyJson, table } from './markdown.js';
 import type { ServerInfo } from './servers.js';
 
@@ -69,6 +77,47 @@ function variablesTable(): string {
       variable.description.replaceAll('|', '\\|'),
     ]),
   ]);
+}
+
+/** "Over HTTP": start the server on its own, then each host's URL form with the bearer token. */
+function httpParts(server: ServerInfo): string[] {
+  return [
+    '### Over HTTP (a URL)',
+    paragraph(
+      'The same package serves Streamable HTTP with `--http`: one running server for several hosts, or for hosts on ' +
+        'other machines. It listens on 127.0.0.1 (port 3000 unless `--port` says otherwise). With ' +
+        `\`${HTTP_TOKEN_VARIABLE}\` set (at least 16 characters) every request must carry it as a bearer token; ` +
+        'a non-loopback `--host` is refused without one unless `--allow-insecure-bind` is given. Provider keys and ' +
+        'the other variables below go in the server’s environment, not in the host’s configuration. Start it with a token:',
+    ),
+    bash(`export ${HTTP_TOKEN_VARIABLE}="$(openssl rand -hex 32)"`, httpStartCommand(server)),
+    paragraph(
+      `Once it listens it writes \`${readyLine(server)}\` to stderr. Behind a proxy that reaches it under another ` +
+        'name, list that name in `MCP_HTTP_ALLOWED_HOSTS`. Every setting, replicas behind a load balancer, and ' +
+        'the security defaults are in [Run it as a service](../../README.md#run-it-as-a-service).',
+    ),
+    paragraph(
+      '**VS Code** (`mcp.json`) asks for the token once and stores it as a secret. It speaks the 2025 era, so the ' +
+        'server keeps a session for it and sampling works over HTTP as over stdio:',
+    ),
+    json(vscodeHttpConfig(server)),
+    paragraph(
+      `**Claude Code**, from the shell where \`${HTTP_TOKEN_VARIABLE}\` is set (the shell puts the token in the ` +
+        'header, and Claude Code keeps it with the server). `--transport` and `--scope` go before the name, ' +
+        '`--header` after the URL:',
+    ),
+    bash(claudeCodeHttpCommand(server, { scope: 'user' })),
+    paragraph(
+      `**Cursor** (\`~/.cursor/mcp.json\` or \`.cursor/mcp.json\`) reads the token from its own environment with ` +
+        `\`\${env:${HTTP_TOKEN_VARIABLE}}\` (or write the token there instead):`,
+    ),
+    json(cursorHttpConfig(server)),
+    paragraph(
+      '**Claude Desktop** adds remote servers only under **Settings → Connectors**, reached from Anthropic’s cloud, ' +
+        'with no authentication or with OAuth; it cannot send this server’s bearer token, so use it over stdio or ' +
+        'the bundle.',
+    ),
+  ];
 }
 
 /** The whole section, markers included. */
@@ -138,6 +187,7 @@ export function installSection(server: ServerInfo): string {
     paragraph(
       `With a key, add \`"env": { "OPENAI_API_KEY": "${OPENAI_PLACEHOLDER}" }\` (or \`ANTHROPIC_API_KEY\`) to the entry.`,
     ),
+    ...httpParts(server),
     '### MCP Bundle (`.mcpb`)',
     paragraph(
       `\`${bundle}\` holds the server and everything it needs: no npm, no npx. Open it with Claude Desktop ` +

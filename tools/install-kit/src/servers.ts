@@ -44,23 +44,31 @@ interface ServerFacts {
    * for a tool with no deterministic answer (draft): it then returns an `isError`.
    */
   heuristic: string | undefined;
+  /**
+   * The port the install section starts this server on with `--http`: one per server, so the four
+   * can run side by side on one machine (the bin's own default is 3000 for each).
+   */
+  httpPort: number;
 }
 
 const FACTS: Record<ServerName, ServerFacts> = {
   summarise: {
     title: 'Summarise',
     heuristic: 'an extractive summary: the sentences that carry the text’s most frequent content words, verbatim and in order',
+    httpPort: 3001,
   },
   classify: {
     title: 'Classify',
     heuristic: 'a lexical match of the labels’ names and descriptions against the text, with a confidence of at most 0.5',
+    httpPort: 3002,
   },
   route: {
     title: 'Route',
     heuristic:
       'the routes’ keywords, then the words a route’s name and description share with the request, then the fallback route',
+    httpPort: 3003,
   },
-  draft: { title: 'Draft', heuristic: undefined },
+  draft: { title: 'Draft', heuristic: undefined, httpPort: 3004 },
 };
 
 /** Everything the generators need to know about one server. */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../src/generated-files.js';
 import { cursorInstallLink, npxEntry, VSCODE_KEY_INPUT } from '../src/host-configs.js';
+import { localUrl, vscodeTokenInput } from '../src/http-configs.js';
 import { INSTALL_BEGIN, INSTALL_END, installSection, withInstallSection } from '../src/install-section.js';
 import { allServers, REPO_ROOT } from '../src/servers.js';
 
@@ -36,10 +37,12 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s', (_,
 
   it('prints only valid JSON, naming the package with npx -y, the Windows variant through cmd /c', () => {
     const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
-    type Entry = { command: string; args: string[] };
+    type Entry = { command?: string; args?: string[]; url?: string };
     const configs = blocks(section, 'json').map((block) => JSON.parse(block) as Record<string, Record<string, Entry>>);
-    const entries = configs.flatMap((config) => Object.values(config.mcpServers ?? config.servers ?? {}));
+    const all = configs.flatMap((config) => Object.values(config.mcpServers ?? config.servers ?? {}));
+    const entries = all.filter((entry) => entry.url === undefined);
     expect(entries.length).toBeGreaterThanOrEqual(4);
+    expect(all.filter((entry) => entry.url !== undefined)).toHaveLength(2);
     for (const entry of entries) {
       expect(entry.args).toEqual(expect.arrayContaining(['-y', server.packageName]));
     }
@@ -60,7 +63,7 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s', (_,
     const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
     const commands = blocks(section, 'bash')
       .flatMap((block) => block.split('\n'))
-      .filter((line) => line.startsWith('claude mcp add'));
+      .filter((line) => line.startsWith('claude mcp add') && !line.includes('--transport http'));
     expect(commands).toContain(`claude mcp add --scope user ${server.name} -- npx -y ${server.packageName}`);
     expect(commands).toContain(
       `claude mcp add --scope user ${server.name} -e ANTHROPIC_API_KEY=sk-ant-… -- npx -y ${server.packageName}`,
@@ -80,6 +83,52 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s', (_,
     expect(section).not.toContain('allowedDuringChat": true');
     expect(section).toContain(`\`Global in Code - Insiders: ${server.name}\``);
     expect(section).toContain('allowed by default');
+  });
+
+  it('gives VS Code the URL form: type http, the URL, and the token from a password input in the header', () => {
+    const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
+    type VsCode = { inputs?: Array<Record<string, unknown>>; servers?: Record<string, Record<string, unknown>> };
+    const vscode = blocks(section, 'json')
+      .map((block) => JSON.parse(block) as VsCode)
+      .find((config) => config.servers?.[server.name]?.type === 'http');
+    expect(vscode?.servers?.[server.name]).toEqual({
+      type: 'http',
+      url: localUrl(server),
+      headers: { Authorization: `Bearer \${input:${vscodeTokenInput(server)}}` },
+    });
+    expect(vscode?.inputs).toEqual([
+      expect.objectContaining({ type: 'promptString', id: vscodeTokenInput(server), password: true }),
+    ]);
+  });
+
+  it('gives Claude Code the URL form: --transport http before the name, --header with the bearer token after the URL', () => {
+    const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
+    const commands = blocks(section, 'bash')
+      .flatMap((block) => block.split('\n'))
+      .filter((line) => line.startsWith('claude mcp add --transport http'));
+    expect(commands).toEqual([
+      `claude mcp add --transport http --scope user ${server.name} ${localUrl(server)} --header "Authorization: Bearer $MCP_HTTP_TOKEN"`,
+    ]);
+    expect(commands[0]).not.toContain(' -- ');
+  });
+
+  it('gives Cursor the URL form: url and headers, the token read from the environment', () => {
+    const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
+    const cursor = blocks(section, 'json')
+      .map((block) => JSON.parse(block) as { mcpServers?: Record<string, Record<string, unknown>> })
+      .find((config) => config.mcpServers?.[server.name]?.url !== undefined);
+    expect(cursor?.mcpServers?.[server.name]).toEqual({
+      url: localUrl(server),
+      headers: { Authorization: `Bearer \${env:MCP_HTTP_TOKEN}` },
+    });
+  });
+
+  it('starts the server over HTTP on the port every URL form names, and says where the service guide is', () => {
+    const section = sectionOf(readFileSync(path.join(server.dir, 'README.md'), 'utf8'));
+    const lines = blocks(section, 'bash').flatMap((block) => block.split('\n'));
+    expect(lines).toContain(`npx -y ${server.packageName} --http --port ${new URL(localUrl(server)).port}`);
+    expect(section).toContain(`ready on ${localUrl(server)}`);
+    expect(section).toContain('../../README.md#run-it-as-a-service');
   });
 
   it('links Cursor to the same server entry, base64-encoded', () => {
@@ -114,5 +163,12 @@ describe('withInstallSection', () => {
 
   it('refuses a README with neither markers nor a "## Run it" heading', () => {
     expect(() => withInstallSection('# x\n', 'section')).toThrow(/## Run it/);
+  });
+});
+
+describe('the HTTP ports of the install sections', () => {
+  it('differ between servers, so the four can run side by side on one machine', () => {
+    const ports = SERVERS.map((server) => new URL(localUrl(server)).port);
+    expect(new Set(ports).size).toBe(SERVERS.length);
   });
 });

@@ -8,11 +8,17 @@ import { APPROVAL_MODES, type ApprovalMode } from '../approval.js';
 import { ERA_OPTIONS, type EraOption } from '../connect.js';
 import { usageError } from '../errors.js';
 import { type ServerTarget, serverEnvironment } from '../server-target.js';
+import { parseHeaders } from './headers.js';
 
 /** The commands. */
 export type Command = 'list' | 'call' | 'demo';
 
 const COMMANDS: readonly Command[] = ['list', 'call', 'demo'];
+
+/** How `demo` reaches the servers it starts. */
+export type DemoTransport = 'stdio' | 'http';
+
+const DEMO_TRANSPORTS: readonly DemoTransport[] = ['stdio', 'http'];
 
 /** Everything the command line says. */
 export interface CliOptions {
@@ -23,6 +29,8 @@ export interface CliOptions {
   toolArgs: Record<string, unknown>;
   /** `list` and `call`. */
   target: ServerTarget | undefined;
+  /** `demo` only: spawn the servers on stdio, or start them with `--http` and connect to their URLs. */
+  transport: DemoTransport;
   /** `both` only for `demo`. */
   era: EraOption | 'both';
   approve: ApprovalMode | undefined;
@@ -53,6 +61,8 @@ export type ParsedCommandLine =
 
 const FLAGS = {
   url: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  transport: { type: 'string' },
   era: { type: 'string' },
   'connect-timeout': { type: 'string' },
   env: { type: 'string', multiple: true },
@@ -104,7 +114,11 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   if (values.quiet && values.verbose) throw usageError('--quiet and --verbose cannot be combined');
 
   const extraEnv = parseEnv(values.env ?? []);
-  const target = command === 'demo' ? undefined : parseTarget(command, values.url, serverCommand, env, extraEnv);
+  const headers = parseHeaders(values.header ?? []);
+  const target = command === 'demo' ? undefined : parseTarget(command, values.url, serverCommand, env, extraEnv, headers);
+  if (values.header !== undefined && target?.kind !== 'http') throw usageError('--header applies to a server given with --url');
+  if (values.transport !== undefined && command !== 'demo')
+    throw usageError(`--transport belongs to demo; ${command} takes --url for a server over HTTP`);
   if (command === 'demo' && (values.url !== undefined || serverCommand !== undefined)) {
     throw usageError('demo runs the servers of this repository itself: drop --url and the command after --');
   }
@@ -123,6 +137,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       tool,
       toolArgs: values.args === undefined ? {} : parseToolArgs(values.args),
       target,
+      transport: parseChoice('--transport', values.transport, DEMO_TRANSPORTS) ?? 'stdio',
       era: parseEra(values.era, command),
       approve: parseChoice('--approve', values.approve, APPROVAL_MODES),
       maxTokensPerRequest: parsePositiveInteger('--max-tokens-per-request', values['max-tokens-per-request']),
@@ -145,6 +160,7 @@ function parseTarget(
   serverCommand: string[] | undefined,
   env: NodeJS.ProcessEnv,
   extraEnv: Record<string, string>,
+  headers: Record<string, string>,
 ): ServerTarget {
   if (url !== undefined && serverCommand !== undefined) throw usageError('give either --url or a command after --, not both');
   if (url !== undefined) {
@@ -156,7 +172,7 @@ function parseTarget(
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
       throw usageError(`--url must be http or https (got ${parsed.protocol})`);
-    return { kind: 'http', url: parsed };
+    return { kind: 'http', url: parsed, ...(Object.keys(headers).length > 0 && { headers }) };
   }
   const [program, ...args] = serverCommand ?? [];
   if (program === undefined || program === '') {

@@ -3,6 +3,8 @@ import type { Command } from './args.js';
 
 const CONNECTION = `Connection:
   --url URL                      a Streamable HTTP endpoint instead of a command after --
+  --header 'NAME: VALUE'         an HTTP header for --url, e.g. 'Authorization: Bearer <token>'
+                                 (repeatable; never printed)
   --era legacy|auto|2026-07-28   protocol era (default auto)
   --env NAME=VALUE               extra environment for a spawned server (repeatable); the host's own
                                  provider keys are never passed on
@@ -94,7 +96,11 @@ apps/host/demo/, approving automatically and answering with the offline model un
 is given.
 
   --era legacy|2026-07-28|both   which protocol eras (default both, one after the other; auto also works)
-  --connect-timeout SECONDS      give up on a server that has not answered the handshake by then (default 30)
+  --transport stdio|http         spawn each server on stdio (default), or start each with --http on
+                                 127.0.0.1 (a free port, a token made for the run), connect to its URL,
+                                 and stop it with SIGTERM at the end
+  --connect-timeout SECONDS      give up on a server that has not answered the handshake (or, over HTTP,
+                                 reported that it is ready) by then (default 30)
 
 ${POLICY}
 
