@@ -52,10 +52,11 @@ export interface SamplingHandlerOptions {
 
 /**
  * Default gathering window. On 2026-07-28 a round's requests arrive together by construction; on a
- * 2025 pipe each pushed request is its own message and large ones arrive in separate reads, so the
- * first answer waits this long for its siblings. Negligible next to any model's latency.
+ * 2025 connection each pushed request is its own message (over HTTP, its own event on the stream),
+ * and a busy machine can hold a server between two of them, so the first answer waits this long
+ * for its siblings. Still negligible next to any model's latency.
  */
-export const ROUND_GATHER_MS = 10;
+export const ROUND_GATHER_MS = 50;
 
 /** A `sampling/createMessage` handler, ready for `client.setRequestHandler('sampling/createMessage', handler)`. */
 export type SamplingHandler = (
