@@ -1,4 +1,5 @@
 export { extractiveSummary, OFFLINE_MODEL } from '@mcp-sampling/text';
+export { connectHttp, HttpMockHost, type HttpMockHostOptions } from './http-mock-host.js';
 export {
   connectInMemory,
   connectStdio,

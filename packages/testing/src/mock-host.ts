@@ -148,7 +148,8 @@ export class MockHost {
   }
 }
 
-function newClient(options: MockHostOptions): Client {
+/** A mock host's SDK client: sampling declared (or not) and the era pinned as `options` say. */
+export function newClient(options: MockHostOptions): Client {
   const sampling = options.sampling ?? true;
   return new Client(
     { name: 'mock-sampling-host', version: '1.0.0' },
