@@ -1,7 +1,7 @@
 /** Where the built server bins are: each server package's `bin`, resolved through its package.json. */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import * as path from 'node:path';
 
 /** The servers the scale test runs. */
 export type ServerName = 'summarise' | 'draft';

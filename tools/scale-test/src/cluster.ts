@@ -76,7 +76,8 @@ export class Cluster {
   diagnostics(lines = 8): string[] {
     return [
       ...this.replicas.flatMap((replica) => [`${replica.name} stderr:`, ...replica.stderr.slice(-lines).map((l) => `  ${l}`)]),
-      'haproxy:',
+      'haproxy (replica state changes, then the last lines):',
+      ...this.proxy.stateChanges().map((line) => `  ${line}`),
       ...this.proxy.log.slice(-lines).map((line) => `  ${line}`),
     ];
   }

@@ -3,6 +3,7 @@
  * (JSON-RPC method, the call's token, the 2025 session) and which replica answered it (the
  * `Mcp-Replica` response header every replica sets). It can also send one request elsewhere.
  */
+import type { FetchLike } from '@modelcontextprotocol/client';
 
 /** One HTTP request the client made and how it was answered. */
 export interface Exchange {
@@ -37,13 +38,13 @@ export class ExchangeLog {
   }
 
   /** The `fetch` to hand to `connectHttp`. */
-  readonly fetch: typeof fetch = async (input, init) => {
-    const httpMethod = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+  readonly fetch: FetchLike = async (input, init) => {
+    const httpMethod = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? init.body : undefined;
     const { method, token } = describe(httpMethod, body);
     const index = this.sent++;
     const target = this.redirect?.({ method, token, index }) ?? input;
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const headers = new Headers(init?.headers);
     const response = await fetch(target, init);
     this.exchanges.push({
       method,

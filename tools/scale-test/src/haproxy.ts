@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { exited, spawnTracked } from './children.js';
 import { waitFor, withinLimit } from './poll.js';
@@ -132,6 +132,11 @@ export class Haproxy {
         if (!portTaken || attempt >= 5) throw error;
       }
     }
+  }
+
+  /** HAProxy's messages about servers going DOWN or UP, from log line `from` on (its stderr copies left out). */
+  stateChanges(from = 0): string[] {
+    return this.log.slice(from).filter((line) => /Server \S+ is (UP|DOWN)/.test(line) && !line.startsWith('['));
   }
 
   /** The status HAProxy gives each server: `UP`, `DOWN`, `UP 1/2` (going down), … */

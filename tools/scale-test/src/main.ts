@@ -8,7 +8,8 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
 import { machineInfo } from '@mcp-sampling/testing/bench';
 import type { ServerName } from './bins.js';
 import { killChildrenOnExit } from './children.js';
@@ -23,6 +24,15 @@ import { foreignStateKey } from './scenarios/state-key.js';
 import { stickySessions } from './scenarios/sticky.js';
 
 const SERVERS: readonly ServerName[] = ['summarise', 'draft'];
+
+/** The servers named with `--server` (repeatable), else all of them. */
+function serversToRun(argv: readonly string[]): ServerName[] {
+  const { values } = parseArgs({ args: [...argv], options: { server: { type: 'string', multiple: true } } });
+  const chosen = values.server ?? [...SERVERS];
+  const unknown = chosen.filter((name) => !SERVERS.includes(name as ServerName));
+  if (unknown.length > 0) throw new Error(`unknown server ${unknown.join(', ')}; choose from ${SERVERS.join(', ')}`);
+  return chosen as ServerName[];
+}
 const CALLS = 200;
 /** 2025 calls are spread over this many sessions (each a mock host with its own event stream). */
 const SESSIONS_2025 = 20;
@@ -35,6 +45,7 @@ const print = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
   killChildrenOnExit();
+  const servers = serversToRun(process.argv.slice(2));
   const haproxy = findHaproxy();
   if (haproxy === undefined) {
     process.stderr.write(`test:scale: ${INSTALL_HINT}\n`);
@@ -48,7 +59,7 @@ async function main(): Promise<number> {
   const report = new Report();
   const runDir = mkdtempSync(path.join(tmpdir(), 'mcp-scale-'));
   try {
-    for (const server of SERVERS) await checkServer(server, haproxy, runDir, report);
+    for (const server of servers) await checkServer(server, haproxy, runDir, report);
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
  * `test-results/scale.json` for the CI's closing test line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import * as path from 'node:path';
 import { formatTable, writeBenchReport } from '@mcp-sampling/testing/bench';
 import type { LoadFigures } from './scenarios/load.js';
 

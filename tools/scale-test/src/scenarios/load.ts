@@ -24,6 +24,8 @@ export interface LoadFigures {
   toolCallsPerReplica: Record<string, number>;
   /** Calls whose rounds were answered by more than one replica. */
   callsOnSeveralReplicas: number;
+  /** HAProxy's messages about replicas leaving or rejoining the rotation during the run. */
+  stateChanges: string[];
   /** The first few problems, for the report. */
   problems: string[];
 }
@@ -53,6 +55,7 @@ export async function runLoad(cluster: Cluster, shape: LoadShape): Promise<LoadF
       hosts.push(await cluster.connect(shape.era, workload.script({ delayMs: randomDelay }), log, url));
     }
     log.clear();
+    const logStart = cluster.proxy.log.length;
     const problems: string[] = [];
     const started = performance.now();
     const outcomes = await Promise.all(
@@ -89,6 +92,7 @@ export async function runLoad(cluster: Cluster, shape: LoadShape): Promise<LoadF
       callsPerSecond: answered / wallSeconds,
       toolCallsPerReplica: log.perReplica('tools/call'),
       callsOnSeveralReplicas: [...replicasPerCall.values()].filter((replicas) => replicas.size > 1).length,
+      stateChanges: shape.direct === true ? [] : cluster.proxy.stateChanges(logStart),
       problems: problems.slice(0, 5),
     };
   } finally {
@@ -106,6 +110,11 @@ export function loadLines(figures: LoadFigures): string[] {
       `${figures.sessions > 0 ? ` over ${figures.sessions} sessions` : ''} in ${figures.wallSeconds.toFixed(2)} s ` +
       `(${figures.callsPerSecond.toFixed(1)} calls/s)`,
     `tools/call per replica: ${spread}; calls with rounds on more than one replica: ${figures.callsOnSeveralReplicas}`,
+    ...(figures.route === 'HAProxy, 3 replicas'
+      ? figures.stateChanges.length === 0
+        ? ['HAProxy kept every replica UP throughout']
+        : ['HAProxy changed replica states during the run:', ...figures.stateChanges.map((line) => `  ${line}`)]
+      : []),
     ...figures.problems,
   ];
 }
