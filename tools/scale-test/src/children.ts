@@ -2,7 +2,7 @@
  * Every process the harness starts (replicas, HAProxy), so that all of them are stopped when the
  * run ends: normally, on an error, or on Ctrl-C.
  */
-import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 const running = new Set<ChildProcess>();
 

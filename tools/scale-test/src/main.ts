@@ -8,8 +8,8 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { parseArgs } from 'node:util';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { machineInfo } from '@mcp-sampling/testing/bench';
 import type { ServerName } from './bins.js';
 import { killChildrenOnExit } from './children.js';
@@ -88,14 +88,20 @@ async function checkServer(server: ServerName, haproxy: string, runDir: string, 
   if (!started || cluster === undefined) return;
   const live = cluster;
   const check = (name: string, run: () => Promise<string[]>, limit = CHECK_LIMIT_MS) =>
-    report.check(server, name, () => withinLimit(name, run(), limit), () => live.diagnostics());
+    report.check(
+      server,
+      name,
+      () => withinLimit(name, run(), limit),
+      () => live.diagnostics(),
+    );
   const load = (name: string, shape: LoadShape) =>
     check(
       name,
       async () => {
         const figures = await runLoad(live, shape);
         report.addLoad(figures);
-        if (figures.lost > 0) throw new Error(`${figures.lost} of ${figures.calls} calls lost:\n${loadLines(figures).join('\n')}`);
+        if (figures.lost > 0)
+          throw new Error(`${figures.lost} of ${figures.calls} calls lost:\n${loadLines(figures).join('\n')}`);
         return loadLines(figures);
       },
       LOAD_LIMIT_MS,

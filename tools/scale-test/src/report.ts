@@ -47,7 +47,12 @@ export class Report {
    * Runs one check, prints PASS or FAIL with the lines it returned (or its error), and records
    * it. `diagnostics` adds context to a failure (process logs).
    */
-  async check(server: string, name: string, run: () => Promise<string[]>, diagnostics: () => string[] = () => []): Promise<boolean> {
+  async check(
+    server: string,
+    name: string,
+    run: () => Promise<string[]>,
+    diagnostics: () => string[] = () => [],
+  ): Promise<boolean> {
     let result: CheckResult;
     try {
       result = { server, name, passed: true, lines: await run() };
@@ -83,7 +88,9 @@ export class Report {
     if (this.loads.length === 0) return;
     print();
     print('Load: concurrent calls, host answers after a random 0-50 ms');
-    const rows = [['server', 'era', 'route', 'calls', 'lost', 'wall s', 'calls/s', 'tools/call per replica', 'calls on 2+ replicas']];
+    const rows = [
+      ['server', 'era', 'route', 'calls', 'lost', 'wall s', 'calls/s', 'tools/call per replica', 'calls on 2+ replicas'],
+    ];
     for (const load of this.loads) {
       rows.push([
         load.server,
@@ -102,7 +109,9 @@ export class Report {
     print(formatTable(rows, 3));
     for (const server of new Set(this.loads.map((load) => load.server))) {
       const direct = this.loads.find((load) => load.server === server && load.route === 'one replica, direct');
-      const proxied = this.loads.find((load) => load.server === server && load.route === 'HAProxy, 3 replicas' && load.era === direct?.era);
+      const proxied = this.loads.find(
+        (load) => load.server === server && load.route === 'HAProxy, 3 replicas' && load.era === direct?.era,
+      );
       if (direct === undefined || proxied === undefined) continue;
       print(
         `${server}: ${proxied.callsPerSecond.toFixed(1)} calls/s through HAProxy to three replicas vs ` +

@@ -6,8 +6,8 @@
  * up as a missing or foreign token.
  */
 import { randomBytes } from 'node:crypto';
-import type { CallToolResult } from '@modelcontextprotocol/client';
 import type { RecordedRequest, Reply, Script } from '@mcp-sampling/testing';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import type { ServerName } from './bins.js';
 import { TOKEN_PATTERN } from './exchange-log.js';
 
@@ -80,7 +80,11 @@ const summarise: Workload = {
     maxWords: 60,
   }),
   script: (behaviour = {}) =>
-    behaved((request) => `The report ${tokensIn(request.userText).join(' ')} finds the harbour works on budget.`, false, behaviour),
+    behaved(
+      (request) => `The report ${tokensIn(request.userText).join(' ')} finds the harbour works on budget.`,
+      false,
+      behaviour,
+    ),
 };
 
 /** draft: a note from a short brief: `outline` in round 1, `draft` in round 2. */
@@ -97,7 +101,11 @@ const draft: Workload = {
     rules: [
       {
         match: 'outline',
-        reply: behaved((request) => ({ points: [`The report ${tokensIn(request.userText).join(' ')} is ready.`] }), true, behaviour),
+        reply: behaved(
+          (request) => ({ points: [`The report ${tokensIn(request.userText).join(' ')} is ready.`] }),
+          true,
+          behaviour,
+        ),
       },
       {
         match: /^(draft|revise:\d+)$/,

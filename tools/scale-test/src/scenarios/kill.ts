@@ -33,7 +33,10 @@ export async function replicaKilledBetweenRounds(cluster: Cluster): Promise<stri
       `tools/call 1 -> ${calls[0]?.replica} (round 1); ${killed} killed while the host held its answer`,
       ...calls
         .slice(1)
-        .map((exchange, index) => `tools/call ${index + 2} -> ${exchange.replica ?? '(none)'} (HTTP ${exchange.status}, ${exchange.bytes} bytes)`),
+        .map(
+          (exchange, index) =>
+            `tools/call ${index + 2} -> ${exchange.replica ?? '(none)'} (HTTP ${exchange.status}, ${exchange.bytes} bytes)`,
+        ),
     ];
     expectThat(problem === undefined, `the call did not complete with its own answer: ${problem}`, lines);
     expectThat(

@@ -35,7 +35,10 @@ export async function roundsAcrossReplicas(cluster: Cluster): Promise<string[]> 
       expectThat(problem === undefined, `the call did not get its own answer: ${problem}`);
       const calls = log.of('tools/call');
       // One tools/call per round, and one more that returns the final result.
-      expectThat(calls.length === workload.rounds + 1, `expected ${workload.rounds + 1} tools/call requests, saw ${calls.length}`);
+      expectThat(
+        calls.length === workload.rounds + 1,
+        `expected ${workload.rounds + 1} tools/call requests, saw ${calls.length}`,
+      );
       expectThat(
         calls.every((exchange) => exchange.replica !== undefined),
         'a response lacked the Mcp-Replica header',

@@ -7,13 +7,18 @@
 import type { Cluster } from '../cluster.js';
 import { secret } from '../cluster.js';
 import { ExchangeLog } from '../exchange-log.js';
-import { expectThat } from '../report.js';
 import { Replica } from '../replica.js';
+import { expectThat } from '../report.js';
 import { newToken, resultText, WORKLOADS } from '../workloads.js';
 
 export async function foreignStateKey(cluster: Cluster): Promise<string[]> {
   const workload = WORKLOADS[cluster.server];
-  const odd = await Replica.start({ bin: cluster.bin, name: `${cluster.server}-other-key`, stateKey: secret(), token: cluster.token });
+  const odd = await Replica.start({
+    bin: cluster.bin,
+    name: `${cluster.server}-other-key`,
+    stateKey: secret(),
+    token: cluster.token,
+  });
   const log = new ExchangeLog();
   let toolCalls = 0;
   log.redirectWith(({ method }) => (method === 'tools/call' && ++toolCalls === 2 ? odd.url : undefined));
