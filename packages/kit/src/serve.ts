@@ -44,11 +44,11 @@ Options (each sets the environment variable named below, and wins over it):
   --provider NAME                    MCP_SAMPLING_PROVIDER: anthropic, openai or openai-compatible
   --model ID                         MCP_SAMPLING_MODEL: one model id for every step
   --base-url URL                     MCP_SAMPLING_BASE_URL: endpoint of an OpenAI-compatible server
-  --http                             MCP_TRANSPORT=http: serve Streamable HTTP at /mcp instead of stdio
-  --port PORT                        MCP_HTTP_PORT: port for --http (default 3000; 0 = any free port)
+  --http                             MCP_TRANSPORT=http: serve Streamable HTTP at /mcp, not stdio
+  --port PORT                        MCP_HTTP_PORT: for --http (default 3000; 0: any free port)
   --host ADDRESS                     MCP_HTTP_HOST: address for --http (default 127.0.0.1)
   --allow-insecure-bind              MCP_HTTP_ALLOW_INSECURE_BIND=1: bind a non-loopback address
-                                     without MCP_HTTP_TOKEN (only behind something that authenticates)`;
+                                     without MCP_HTTP_TOKEN (only behind a proxy that authenticates)`;
 
 const ENVIRONMENT_HELP = `${environmentHelp()}
 Default fallback: provider (when a key is configured), then the tool's heuristic, then an error;

@@ -15,6 +15,11 @@ export interface ServerSetting {
   format: 'string' | 'number';
   /** The value used when the variable is unset, for variables with a plain default. */
   default?: string;
+  /**
+   * Read only when serving Streamable HTTP (`--http`): meaningless for a stdio-only install such as
+   * a Claude Desktop bundle, which leaves these out.
+   */
+  httpOnly?: true;
 }
 
 /** Actions the fallback policy takes, for the descriptions below. */
@@ -23,6 +28,9 @@ const ACTIONS = 'comma-separated actions from provider, heuristic, delegate, err
 /** A tier variable's description. */
 const tierModel = (tier: string, steps: string): string =>
   `Model id for the ${tier} steps (${steps}) on the fallback provider; wins over MCP_SAMPLING_MODEL (default: the provider’s ${tier} model).`;
+
+/** The HTTP settings' defaults, restated from http-options.ts so this list stays free of imports. */
+const HTTP = { port: 3000, host: '127.0.0.1', maxSessions: 100, idleSeconds: 900, drainSeconds: 30 } as const;
 
 /** Default of `MCP_SAMPLING_PROVIDER_CONCURRENCY`. */
 export const DEFAULT_PROVIDER_CONCURRENCY = 8;
@@ -152,6 +160,91 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
     secret: false,
     format: 'number',
     default: '1800',
+  },
+  {
+    name: 'MCP_TRANSPORT',
+    description: 'stdio (default) or http: http serves Streamable HTTP at /mcp, as --http does.',
+    secret: false,
+    format: 'string',
+    default: 'stdio',
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_PORT',
+    description: `Port for HTTP serving; 0 picks any free port, named in the ready line (default ${HTTP.port}).`,
+    secret: false,
+    format: 'number',
+    default: String(HTTP.port),
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_HOST',
+    description: `Address for HTTP serving; a non-loopback one needs MCP_HTTP_TOKEN or MCP_HTTP_ALLOW_INSECURE_BIND=1 (default ${HTTP.host}).`,
+    secret: false,
+    format: 'string',
+    default: HTTP.host,
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_ALLOW_INSECURE_BIND',
+    description: 'Set to 1 to bind a non-loopback address without a token, only behind something that authenticates.',
+    secret: false,
+    format: 'string',
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_TOKEN',
+    description: 'Static bearer token (at least 16 characters) every /mcp request must send as Authorization: Bearer.',
+    secret: true,
+    format: 'string',
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_ALLOWED_HOSTS',
+    description:
+      'Comma-separated extra Host values allowed, e.g. mcp.example.com,mcp.example.com:8443 (loopback names always are).',
+    secret: false,
+    format: 'string',
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_ALLOWED_ORIGINS',
+    description:
+      'Comma-separated Origins allowed, e.g. https://app.example.com (loopback origins and requests without one always are).',
+    secret: false,
+    format: 'string',
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_MAX_SESSIONS',
+    description: `2025-era HTTP sessions held at once; past it a new one gets 503 (default ${HTTP.maxSessions}).`,
+    secret: false,
+    format: 'number',
+    default: String(HTTP.maxSessions),
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_SESSION_IDLE_SECONDS',
+    description: `A 2025-era HTTP session with no request for this many seconds is closed (default ${HTTP.idleSeconds}).`,
+    secret: false,
+    format: 'number',
+    default: String(HTTP.idleSeconds),
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_DRAIN_SECONDS',
+    description: `Seconds SIGTERM waits for in-flight HTTP requests before exiting (default ${HTTP.drainSeconds}).`,
+    secret: false,
+    format: 'number',
+    default: String(HTTP.drainSeconds),
+    httpOnly: true,
+  },
+  {
+    name: 'MCP_HTTP_REPLICA',
+    description: 'A name for this process: sent as the Mcp-Replica header on every HTTP response and in the ready line.',
+    secret: false,
+    format: 'string',
+    httpOnly: true,
   },
 ];
 

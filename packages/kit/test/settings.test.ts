@@ -4,6 +4,7 @@
  */
 import { PROVIDER_DEFAULTS, PROVIDER_ENV_VARS } from '@mcp-sampling/providers';
 import { describe, expect, it } from 'vitest';
+import { httpOptionsFromEnv } from '../src/http-options.js';
 import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting, SERVER_SETTINGS } from '../src/settings.js';
 
 const NAMES = SERVER_SETTINGS.map((setting) => setting.name);
@@ -37,5 +38,22 @@ describe('positiveWholeNumberSetting', () => {
     expect(() =>
       positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_CONCURRENCY', 8, { MCP_SAMPLING_PROVIDER_CONCURRENCY: value }),
     ).toThrow(`MCP_SAMPLING_PROVIDER_CONCURRENCY must be a positive whole number (got ${value}): set it like 8.`);
+  });
+});
+
+describe('the HTTP settings', () => {
+  it('are all listed and marked HTTP-only, with the defaults http-options.ts applies', () => {
+    const http = SERVER_SETTINGS.filter((setting) => setting.name === 'MCP_TRANSPORT' || setting.name.startsWith('MCP_HTTP_'));
+    expect(http.map((setting) => setting.name)).toHaveLength(11);
+    expect(http.every((setting) => setting.httpOnly === true)).toBe(true);
+    expect(SERVER_SETTINGS.filter((setting) => setting.httpOnly === true)).toEqual(http);
+    const defaults = httpOptionsFromEnv({});
+    const defaultOf = (name: string) => http.find((setting) => setting.name === name)?.default;
+    expect(defaultOf('MCP_HTTP_PORT')).toBe(String(defaults.port));
+    expect(defaultOf('MCP_HTTP_HOST')).toBe(defaults.host);
+    expect(defaultOf('MCP_HTTP_MAX_SESSIONS')).toBe(String(defaults.maxSessions));
+    expect(defaultOf('MCP_HTTP_SESSION_IDLE_SECONDS')).toBe(String(defaults.sessionIdleSeconds));
+    expect(defaultOf('MCP_HTTP_DRAIN_SECONDS')).toBe(String(defaults.drainSeconds));
+    expect(http.find((setting) => setting.name === 'MCP_HTTP_TOKEN')?.secret).toBe(true);
   });
 });

@@ -11,5 +11,8 @@ export type ServerVariable = ServerSetting;
 
 export const SERVER_VARIABLES: readonly ServerVariable[] = SERVER_SETTINGS;
 
+/** The variables a stdio-only install (the MCP Bundle) offers: all but the HTTP serving ones. */
+export const BUNDLE_VARIABLES: readonly ServerVariable[] = SERVER_VARIABLES.filter((variable) => variable.httpOnly !== true);
+
 /** Provider keys a user may give a host-facing install (the `.mcpb` settings, the VS Code prompt). */
 export const KEY_VARIABLES = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY'] as const;

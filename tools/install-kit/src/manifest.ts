@@ -2,7 +2,7 @@
  * A server's MCP Bundle `manifest.json` (manifest_version 0.3, which `mcpb` 2.1.2 validates
  * strictly). The bundle carries the self-contained build in `server/` and is started with the
  * host's Node.js. Its optional settings (`user_config`) become the server's environment: one per
- * variable the server reads (the kit's `SERVER_SETTINGS`), keys and other secrets marked
+ * variable the server reads (the kit's `SERVER_SETTINGS`) except the HTTP-only ones, keys and other secrets marked
  * sensitive. Each has a default (empty for a string, which the server treats as unset; the
  * server's own default for a number); without one, a host would pass the literal
  * `${user_config.…}` placeholder.
@@ -10,7 +10,7 @@
  * `privacy_policies` is a list of URLs in the manifest schema, so it names the policies of the
  * providers a key sends data to; the wording about when that happens is in `long_description`.
  */
-import { SERVER_VARIABLES, type ServerVariable } from './environment.js';
+import { BUNDLE_VARIABLES, type ServerVariable } from './environment.js';
 import { PROJECT, type ServerInfo } from './servers.js';
 
 /** The manifest version written, and the schema `mcpb validate` applies. */
@@ -94,13 +94,13 @@ export function bundleManifest(server: ServerInfo, tools: ListedTool[]): Record<
         command: 'node',
         args: [`\${__dirname}/${BUNDLE_ENTRY}`],
         env: Object.fromEntries(
-          SERVER_VARIABLES.map((variable) => [variable.name, `\${user_config.${userConfigKey(variable.name)}}`]),
+          BUNDLE_VARIABLES.map((variable) => [variable.name, `\${user_config.${userConfigKey(variable.name)}}`]),
         ),
       },
     },
     tools: tools.map((tool) => ({ name: tool.name, ...(tool.description !== undefined && { description: tool.description }) })),
     tools_generated: false,
-    user_config: Object.fromEntries(SERVER_VARIABLES.map((variable) => [userConfigKey(variable.name), userConfigOf(variable)])),
+    user_config: Object.fromEntries(BUNDLE_VARIABLES.map((variable) => [userConfigKey(variable.name), userConfigOf(variable)])),
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
       runtimes: { node: server.node.replace(/^>=(\d+\.\d+)$/, '>=$1.0') },

@@ -1,6 +1,6 @@
 /**
  * Every variable a built bin reads is declared: the bundled code (`dist/bin.js` and its chunks, the
- * code npm users run) names no `MCP_SAMPLING_*`, `ANTHROPIC_*` or `OPENAI_*` variable that the one
+ * code npm users run) names no `MCP_SAMPLING_*`, `MCP_HTTP_*`, `MCP_TRANSPORT`, `ANTHROPIC_*` or `OPENAI_*` variable that the one
  * list behind `--help`, server.json, the manifest and the README leaves out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const DECLARED = SERVER_VARIABLES.map((variable) => variable.name);
 
 /** Names in `code` that look like a variable of ours, e.g. `process.env.MCP_SAMPLING_X`, `env['OPENAI_API_KEY']` or a literal. */
 function variableNamesIn(code: string): string[] {
-  return [...new Set(code.match(/\b(?:MCP_SAMPLING|ANTHROPIC|OPENAI)_[A-Z0-9_]*/g) ?? [])].sort();
+  return [...new Set(code.match(/\b(?:MCP_SAMPLING_|MCP_HTTP_|MCP_TRANSPORT|ANTHROPIC_|OPENAI_)[A-Z0-9_]*/g) ?? [])].sort();
 }
 
 /**
@@ -52,6 +52,7 @@ describe.each(allServers().map((server) => [server.name, server] as const))('the
     const files = [bin, ...readdirSync(chunks).map((file) => path.join(chunks, file))];
     const found = variableNamesIn(files.map((file) => readFileSync(file, 'utf8')).join('\n'));
     expect(found).toContain('MCP_SAMPLING_PROVIDER_CONCURRENCY');
+    expect(found).toContain('MCP_HTTP_SESSION_IDLE_SECONDS');
     expect(undeclared(found, DECLARED)).toEqual([]);
   });
 });

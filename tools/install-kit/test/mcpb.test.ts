@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { getMcpConfigForManifest, type McpbManifestAny } from '@anthropic-ai/mcpb';
 import { connectStdio, reply, type StdioMockHost } from '@mcp-sampling/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_VARIABLES } from '../src/environment.js';
+import { BUNDLE_VARIABLES, SERVER_VARIABLES } from '../src/environment.js';
 import { builtBin } from '../src/list-tools.js';
 import { BUNDLE_ENTRY, PROVIDER_PRIVACY_POLICIES } from '../src/manifest.js';
 import { type BuiltBundle, buildBundle, mcpb, NOTICES_FILE } from '../src/mcpb.js';
@@ -116,8 +116,14 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('the %s b
     const { manifest } = bundleOf(server);
     const withNone = await hostCommand(bundleOf(server));
     expect(withNone.args).toEqual([path.join(bundleOf(server).dir, BUNDLE_ENTRY)]);
-    expect(withNone.env).toEqual(blankServerEnvironment());
-    expect(Object.keys(withNone.env).sort()).toEqual(SERVER_VARIABLES.map((variable) => variable.name).sort());
+    const bundleNames = BUNDLE_VARIABLES.map((variable) => variable.name);
+    expect(withNone.env).toEqual(
+      Object.fromEntries(Object.entries(blankServerEnvironment()).filter(([name]) => bundleNames.includes(name))),
+    );
+    expect(Object.keys(withNone.env).sort()).toEqual([...bundleNames].sort());
+    expect(
+      SERVER_VARIABLES.filter((variable) => !bundleNames.includes(variable.name)).every((variable) => variable.httpOnly),
+    ).toBe(true);
     const withKey = await hostCommand(bundleOf(server), { anthropic_api_key: 'sk-ant-test', fallback: 'delegate' });
     expect(withKey.env).toMatchObject({ ANTHROPIC_API_KEY: 'sk-ant-test', MCP_SAMPLING_FALLBACK: 'delegate' });
     expect(manifest.user_config?.anthropic_api_key).toMatchObject({ sensitive: true, required: false });
