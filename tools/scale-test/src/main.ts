@@ -48,7 +48,8 @@ async function main(): Promise<number> {
   const servers = serversToRun(process.argv.slice(2));
   const haproxy = findHaproxy();
   if (haproxy === undefined) {
-    process.stderr.write(`test:scale: ${INSTALL_HINT}\n`);
+    const given = process.env.HAPROXY ? `HAPROXY=${process.env.HAPROXY} is not an executable file. ` : '';
+    process.stderr.write(`test:scale: ${given}${INSTALL_HINT}\n`);
     return 1;
   }
   const version = await haproxyVersion(haproxy);
@@ -58,11 +59,9 @@ async function main(): Promise<number> {
 
   const report = new Report();
   const runDir = mkdtempSync(path.join(tmpdir(), 'mcp-scale-'));
-  try {
-    for (const server of servers) await checkServer(server, haproxy, runDir, report);
-  } finally {
-    rmSync(runDir, { recursive: true, force: true });
-  }
+  // On exit rather than in a finally block, so that an interrupted run cleans up too.
+  process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));
+  for (const server of servers) await checkServer(server, haproxy, runDir, report);
 
   report.printFigures();
   const benchFile = report.write(
