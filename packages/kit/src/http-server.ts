@@ -24,6 +24,9 @@ export const HEALTH_PATH = '/healthz';
  */
 export const MAX_HTTP_BODY_BYTES = MAX_STDIO_LINE_BYTES;
 
+/** How long an idle keep-alive connection is kept open. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** A running HTTP server. */
 export interface HttpServerHandle {
   /** The endpoint, with the real port: `http://127.0.0.1:3000/mcp`. */
@@ -119,6 +122,9 @@ export async function startHttpServer(
   });
   // SSE streams stay open while a host's model works; the default 5-minute request timeout would cut them.
   server.requestTimeout = 0;
+  // Idle keep-alive connections outlive a load balancer's reuse of them (Node's default is 5 s).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
