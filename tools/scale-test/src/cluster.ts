@@ -3,11 +3,16 @@
  * talk to them.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { connectHttp, type MockHost, type Script } from '@mcp-sampling/testing';
 import { type ServerBin, type ServerName, serverBin } from './bins.js';
 import type { ExchangeLog } from './exchange-log.js';
 import { Haproxy, SERVER_NAMES } from './haproxy.js';
 import { Replica } from './replica.js';
+
+/** Where the run's files go (the repository's .bench/, as for every benchmark). */
+const BENCH_DIR = path.resolve(import.meta.dirname, '../../../.bench');
 
 /** The two protocol eras. */
 export type Era = '2025' | '2026-07-28';
@@ -82,9 +87,11 @@ export class Cluster {
     ];
   }
 
-  /** Stop HAProxy and every replica. */
+  /** Stop HAProxy and every replica; HAProxy's whole log is kept in `.bench/scale-<server>-haproxy.log`. */
   async close(): Promise<void> {
     await this.proxy.close();
+    mkdirSync(BENCH_DIR, { recursive: true });
+    writeFileSync(path.join(BENCH_DIR, `scale-${this.server}-haproxy.log`), `${this.proxy.log.join('\n')}\n`);
     await Promise.all(this.replicas.map((replica) => replica.stop()));
   }
 }

@@ -44,6 +44,10 @@ describe('deploy/haproxy.cfg', () => {
     expect(seconds('timeout http-keep-alive')).toBeGreaterThanOrEqual(10);
   });
 
+  it("does not pass the replicas' Keep-Alive hint on to clients", () => {
+    expect(directives).toContain('http-response del-header keep-alive');
+  });
+
   it('checks each replica on /healthz and expects 200', () => {
     expect(directives).toContain('http-check send meth GET uri /healthz');
     expect(directives).toContain('http-check expect status 200');

@@ -67,7 +67,7 @@ export async function runLoad(cluster: Cluster, shape: LoadShape): Promise<LoadF
           if (problem !== undefined) problems.push(`call ${index + 1}: ${problem}`);
           return problem === undefined;
         } catch (error) {
-          problems.push(`call ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
+          problems.push(`call ${index + 1}: ${describeError(error)}`);
           return false;
         }
       }),
@@ -117,4 +117,11 @@ export function loadLines(figures: LoadFigures): string[] {
       : []),
     ...figures.problems,
   ];
+}
+
+/** An error's message and, for `fetch failed`, the socket-level cause under it. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause === undefined ? error.message : `${error.message} (${[cause.code, cause.message].filter(Boolean).join(': ')})`;
 }
