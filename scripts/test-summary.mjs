@@ -1,7 +1,8 @@
 /**
  * Adds up the JSON reports the workspace's vitest runs left in <packages|apps|tools>/<name>/test-results/ and
  * prints one closing line, "tests: N passed, N failed". Exits non-zero when a report is missing,
- * a test failed, or no test ran at all.
+ * a test failed, or no test ran at all. The scale test (`pnpm test:scale`) leaves its checks in
+ * tools/scale-test/test-results/scale.json, in the same two counts; it is added when present.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,9 +23,11 @@ for (const dir of workspaceDirs) {
     missing.push(name);
     continue;
   }
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
+  for (const file of [report, path.join(dir, 'test-results', 'scale.json')].filter((file) => existsSync(file))) {
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+  }
 }
 if (missing.length > 0) process.stderr.write(`no test report from: ${missing.join(', ')}\n`);
 process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
