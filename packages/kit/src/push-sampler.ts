@@ -40,6 +40,9 @@ export function pushSampler(ctx: ServerContext, timeoutMs: number, progress: Ste
         signal,
         timeout: timeoutMs,
         resetTimeoutOnProgress: true,
+        // Over HTTP this sends the request on the tool call's own response stream. Without it the
+        // SDK uses the client's optional GET stream, and drops the request if that is not open.
+        relatedRequestId: ctx.mcpReq.id,
       });
     } catch (error) {
       throw classifyPushError(key, error, signal, timeoutMs);

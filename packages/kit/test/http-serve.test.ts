@@ -10,6 +10,27 @@ afterEach(async () => {
   host = undefined;
 });
 
+describe('HTTP serving on 2025, a client without the optional GET stream', () => {
+  it("sends each pushed sampling request on the tool call's own response stream", async () => {
+    const server = await serveHttp(buildTestServer);
+    const methods: string[] = [];
+    // A client may never open the standalone GET stream (the spec makes it optional): refuse it
+    // here as a server without one would, so only the call's own stream can carry the request.
+    const withoutGetStream: typeof fetch = async (input, init) => {
+      const method = init?.method ?? 'GET';
+      methods.push(method);
+      if (method === 'GET') return new Response(null, { status: 405 });
+      return fetch(input, init);
+    };
+    host = await connectHttp(server.url, { era: '2025', script: reply.text('ANSWER'), fetch: withoutGetStream });
+    const result = await host.callTool('maybe_sample', { sample: true });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.stringify(result.structuredContent)).toContain('ANSWER');
+    expect(host.requests).toHaveLength(1);
+    expect(methods).toContain('GET');
+  });
+});
+
 describe.each(eras)('HTTP serving on %s', (era) => {
   it('runs a sampling tool through the host, fan-out then join', async () => {
     const server = await serveHttp(buildTestServer);
