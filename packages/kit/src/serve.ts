@@ -10,7 +10,6 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fallback-policy.js';
 import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http-options.js';
-import { startHttpServer } from './http-server.js';
 import { providerConcurrencyFromEnv, providerSourceFromEnv } from './provider-sampler.js';
 import { sampleTimeoutFromEnv } from './push-sampler.js';
 import { RoundStateSealer } from './request-state.js';
@@ -138,6 +137,8 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
 /** Serve over HTTP until SIGTERM or SIGINT, then drain and exit 0. */
 async function serveHttp(spec: BinSpec, options: HttpOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${spec.bin}: ${line}\n`);
+  // Loaded only here: the HTTP adapter adds about a tenth of a second to every stdio start.
+  const { startHttpServer } = await import('./http-server.js');
   let handle: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     handle = await startHttpServer(() => spec.buildServer(), options, log);
