@@ -15,27 +15,6 @@ export {
   parseFallbackActions,
 } from './fallback-policy.js';
 export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
-export {
-  DEFAULT_DRAIN_SECONDS,
-  DEFAULT_HTTP_HOST,
-  DEFAULT_HTTP_PORT,
-  DEFAULT_MAX_SESSIONS,
-  DEFAULT_SESSION_IDLE_SECONDS,
-  HttpConfigError,
-  type HttpOptions,
-  httpOptionsFromEnv,
-  httpRequested,
-  isLoopbackHost,
-  MIN_TOKEN_CHARS,
-} from './http-options.js';
-export {
-  HEALTH_PATH,
-  type HttpLog,
-  type HttpServerHandle,
-  MAX_HTTP_BODY_BYTES,
-  MCP_PATH,
-  startHttpServer,
-} from './http-server.js';
 export { type JsonReading, readJson } from './json-reply.js';
 export { type ModelPreset, PRESETS, type PresetName } from './presets.js';
 export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './prompt.js';

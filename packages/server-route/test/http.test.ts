@@ -3,7 +3,7 @@
  * built bin with --http, each on a real loopback socket; with a sampling host and with one that
  * cannot sample, whose fallback must match what the stdio serving entry returns.
  */
-import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit';
+import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
 import { connectInMemory, type Era, reply } from '@mcp-sampling/testing';
 import { useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
