@@ -28,6 +28,7 @@ export class TappedStdioTransport implements Transport {
 
   private child: ChildProcessWithoutNullStreams | undefined;
   private pending = '';
+  private closing: Promise<void> | undefined;
 
   constructor(private readonly server: ServerCommand) {}
 
@@ -83,9 +84,19 @@ export class TappedStdioTransport implements Transport {
     );
   }
 
-  async close(): Promise<void> {
+  /**
+   * Ends the server's stdin and waits for it to exit, killing it if it has not after 2 s. Safe to
+   * call again, also after the server was killed: a process ended by a signal has no exit code,
+   * and waiting for an exit that already happened would never end.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.stop();
+    return this.closing;
+  }
+
+  private async stop(): Promise<void> {
     const child = this.child;
-    if (child === undefined || child.exitCode !== null) return;
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.stdin.end();
     const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
