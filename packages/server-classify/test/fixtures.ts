@@ -1,4 +1,5 @@
 /** Label sets and texts shared by the tests, built deterministically. */
+import { reply } from '@mcp-sampling/testing';
 
 /** A support-desk label set: names with and without descriptions. */
 export const SUPPORT_LABELS = [
@@ -35,4 +36,15 @@ export function manyLabels(count: number): Array<{ name: string; description: st
     name: `Topic ${i + 1}`,
     description: `Messages about topic number ${i + 1}.`,
   }));
+}
+
+/**
+ * A host whose first answer is prose, then valid JSON after the repair request (both bins' serving
+ * tests). A function: a sequence is consumed as it answers, so each host needs its own.
+ */
+export function repairedBillingScript() {
+  return reply.sequence(
+    reply.text('Billing.'),
+    reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
+  );
 }

@@ -4,11 +4,11 @@
  * that cannot sample, whose fallback must match what the stdio serving entry returns.
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
-import { connectInMemory, type Era, reply } from '@mcp-sampling/testing';
+import { connectInMemory, type Era } from '@mcp-sampling/testing';
 import { useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
+import { REFUND_TICKET, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
 
 /** The server as the bin builds it when no provider key is configured. */
 const factory = () => buildServer({ provider: null });
@@ -23,10 +23,7 @@ describe.each(places)('classify over HTTP, %s', (_, serve) => {
       const server = await serve();
       const host = await connect(server.url, {
         era,
-        script: reply.sequence(
-          reply.text('Billing.'),
-          reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
-        ),
+        script: repairedBillingScript(),
       });
       const result = await host.callTool('classify', args);
 

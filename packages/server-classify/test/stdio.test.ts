@@ -1,7 +1,7 @@
 import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
 import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
-import { REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
+import { REFUND_TICKET, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
@@ -9,10 +9,7 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
   it('lists the tool, classifies after one repair, and writes only JSON-RPC to stdout', async () => {
     const host = await connectBin({
       era,
-      script: reply.sequence(
-        reply.text('Billing.'),
-        reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
-      ),
+      script: repairedBillingScript(),
     });
     const { tools } = await host.client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(['classify']);

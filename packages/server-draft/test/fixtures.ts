@@ -1,5 +1,5 @@
 /** Deterministic test material: texts of known length, and the replies a scripted host gives. */
-import type { RecordedRequest } from '@mcp-sampling/testing';
+import { type RecordedRequest, reply } from '@mcp-sampling/testing';
 
 const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
 
@@ -57,4 +57,13 @@ export const HINTS = {
   fast: ['haiku', 'mini', 'flash'],
   balanced: ['sonnet', 'gpt-4.1', 'flash'],
   smart: ['opus', 'sonnet', 'gpt-5'],
+};
+
+/** A host that outlines, drafts without the parking point, then revises it in (both bins' serving tests). */
+export const ONE_REVISION_SCRIPT = {
+  rules: [
+    { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
+    { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
+  ],
+  otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
 };

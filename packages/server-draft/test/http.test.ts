@@ -4,11 +4,11 @@
  * cannot sample, whose clear isError must match what the stdio serving entry returns.
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
-import { connectInMemory, type Era, reply } from '@mcp-sampling/testing';
+import { connectInMemory, type Era } from '@mcp-sampling/testing';
 import { useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { structured, textOf } from './fixtures.js';
+import { ONE_REVISION_SCRIPT, structured, textOf } from './fixtures.js';
 
 /** The server as the bin builds it when no provider key is configured. */
 const factory = () => buildServer({ provider: null });
@@ -24,13 +24,7 @@ describe.each(places)('draft over HTTP, %s', (_, serve) => {
       const server = await serve();
       const host = await connect(server.url, {
         era,
-        script: {
-          rules: [
-            { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
-            { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
-          ],
-          otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
-        },
+        script: ONE_REVISION_SCRIPT,
       });
       const result = await host.callTool('draft', args);
 

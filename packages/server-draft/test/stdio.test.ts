@@ -1,7 +1,7 @@
 import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
 import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
-import { structured } from './fixtures.js';
+import { ONE_REVISION_SCRIPT, structured } from './fixtures.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
@@ -9,13 +9,7 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
   it('lists the tool, drafts with one revision, and writes only JSON-RPC to stdout', async () => {
     const host = await connectBin({
       era,
-      script: {
-        rules: [
-          { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
-          { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
-        ],
-        otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
-      },
+      script: ONE_REVISION_SCRIPT,
     });
     const tools = await host.client.listTools();
     expect(tools.tools.map((tool) => tool.name)).toEqual(['draft']);
