@@ -4,16 +4,17 @@
  * plain-text table, the JSON report, and `runBench`, the skeleton every server's bench fills in.
  * Benchmarks report figures and verdicts; they never fail a build on timing.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CallToolResult } from '@modelcontextprotocol/client';
+import { type HttpServerProcess, spawnHttpServer } from './http-server-process.js';
 import { connectStdio, type Era, type MockHost, type MockHostOptions, type StdioMockHost } from './mock-host.js';
 import type { ServerCommand } from './tapped-stdio-transport.js';
+
+export type { HttpServerProcess } from './http-server-process.js';
 
 /**
  * The two servers a server package's bench spawns, from the bench script's `import.meta.url`
@@ -237,67 +238,12 @@ export function cpuMs(server: ServerProcess): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** A server spawned to serve Streamable HTTP, listening where its ready line said. */
-export interface HttpServerProcess {
-  /** The MCP endpoint from the ready line, e.g. `http://127.0.0.1:40123/mcp`. */
-  url: string;
-  pid: number;
-  /** Everything the server wrote to stderr so far. */
-  stderr(): string;
-  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`; resolves with the exit code. */
-  close(graceMs?: number): Promise<number | null>;
-}
-
-/** The end of a ready line (`… ready on http://<host>:<port>/mcp`), capturing the endpoint. */
-const READY_LINE = /ready on (http:\/\/\S+\/mcp)/;
-
 /**
  * Spawns a server that serves HTTP (e.g. a bin with `--http --port 0`) and resolves once its stderr
- * names the endpoint, so port 0 can be asked for. Rejects if the process exits first or stays
- * silent for `timeoutMs` (a hang, not a timing).
+ * names the endpoint; see `spawnHttpServer`.
  */
-export async function startHttpServer(server: ServerCommand, timeoutMs = 60_000): Promise<HttpServerProcess> {
-  const child = spawn(server.command, server.args ?? [], {
-    cwd: server.cwd,
-    env: { ...process.env, ...server.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    let ready = false;
-    const fail = (why: string) => {
-      child.kill('SIGKILL');
-      reject(new Error(`${server.args?.[0] ?? server.command}: ${why}; stderr:\n${stderr}`));
-    };
-    const timer = setTimeout(() => fail(`no ready line after ${timeoutMs} ms`), timeoutMs);
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const endpoint = ready ? undefined : READY_LINE.exec(stderr)?.[1];
-      if (endpoint !== undefined) {
-        ready = true;
-        clearTimeout(timer);
-        resolve(endpoint);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      if (!ready) fail(`exited with code ${code} before its ready line`);
-    });
-  });
-  return {
-    url,
-    pid: child.pid as number,
-    stderr: () => stderr,
-    async close(graceMs = 40_000) {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-        await exited.finally(() => clearTimeout(timer));
-      }
-      return child.exitCode;
-    },
-  };
+export function startHttpServer(server: ServerCommand, timeoutMs = 60_000): Promise<HttpServerProcess> {
+  return spawnHttpServer({ ...server, env: { ...process.env, ...server.env } as Record<string, string> }, { timeoutMs });
 }
 
 /** Adds a problem when a spawned server wrote anything but JSON-RPC to stdout. */

@@ -4,24 +4,16 @@
  * whose URL comes from the ready line on stderr and which must exit 0 on SIGTERM. Hosts connected
  * through it are closed before their server stops, and everything is cleaned up after each test.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import { connectHttp, type HttpMockHost, type HttpMockHostOptions } from './http-mock-host.js';
+import { type HttpServerProcess, spawnHttpServer } from './http-server-process.js';
 import type { MockHost } from './mock-host.js';
 import { PATIENT_WAIT } from './patience.js';
 
 /** A bin serving HTTP on a free loopback port. */
-export interface HttpBin {
-  /** The endpoint from the ready line, e.g. `http://127.0.0.1:41234/mcp`. */
-  readonly url: string;
-  readonly port: number;
-  /** Everything the bin wrote to stderr so far. */
-  stderr(): string;
-  /** Send `signal` (default SIGTERM) and resolve with the exit code once the bin has exited. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
+export type HttpBin = HttpServerProcess;
 
 /** Variables a test's own environment must not pass on: they would change the bin's fallback or serving. */
 const isInheritedSetting = (name: string) => name.startsWith('MCP_') || /^(ANTHROPIC|OPENAI)_/.test(name);
@@ -45,47 +37,23 @@ export function useHttpBin(testFileUrl: string): (env?: Record<string, string>) 
   const name = Object.keys(manifest.bin)[0] ?? '';
   const ready = new RegExp(`^${literal(name)} ${literal(manifest.version)} ready on (http://127\\.0\\.0\\.1:(\\d+)/mcp)$`, 'm');
 
-  const running: ChildProcess[] = [];
-  afterEach(() => {
-    for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  const running: HttpBin[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((bin) => bin.stop('SIGKILL')));
   });
 
   return async (env = {}) => {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([variable]) => !isInheritedSetting(variable)));
-    const child = spawn(process.execPath, [path, '--http', '--port', '0'], {
-      env: { ...inherited, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    running.push(child);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let stderr = '';
-    const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${name} printed no ready line within ${PATIENT_WAIT.timeout} ms; stderr: ${stderr}`)),
-        PATIENT_WAIT.timeout,
-      );
-      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-        const found = ready.exec(stderr);
-        if (found !== null) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      });
-      void exited.then((code) => {
-        clearTimeout(timer);
-        reject(new Error(`${name} exited with code ${code} before its ready line; stderr: ${stderr}`));
-      });
-    });
-    return {
-      url: match[1] ?? '',
-      port: Number(match[2]),
-      stderr: () => stderr,
-      stop: (signal = 'SIGTERM') => {
-        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-        return exited;
+    const bin = await spawnHttpServer(
+      {
+        command: process.execPath,
+        args: [path, '--http', '--port', '0'],
+        env: { ...inherited, ...env } as Record<string, string>,
       },
-    };
+      { timeoutMs: PATIENT_WAIT.timeout, readyLine: ready },
+    );
+    running.push(bin);
+    return bin;
   };
 }
 
