@@ -15,9 +15,10 @@ import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import { SamplingFailure } from './errors.js';
 import { outcomeOf } from './fallback-policy.js';
+import { fingerprintOf } from './fingerprint.js';
 import type { PresetName } from './presets.js';
 import { toCreateMessageParams } from './request-params.js';
-import { hashOf, type MemoEntry } from './request-state.js';
+import type { MemoEntry } from './request-state.js';
 import { type SampleFunction, type SampleJsonRequest, type SampleJsonResult, sampleJson } from './sample-json.js';
 import type { SampleRequest, SampleResult } from './sample-types.js';
 
@@ -80,7 +81,7 @@ function stepOf(params: CreateMessageRequestParams, preset: PresetName): Pending
     params,
     preset,
     get requestHash() {
-      hash ??= hashOf(params);
+      hash ??= fingerprintOf(params);
       return hash;
     },
   };

@@ -1,4 +1,4 @@
-import { createHash, createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { SamplingFailure } from './errors.js';
 import type { SampleResult } from './sample-types.js';
@@ -110,11 +110,6 @@ export class RoundStateSealer {
   private mac(signed: string, boundTo: string): Buffer {
     return createHmac('sha256', this.key).update(signed).update('\n').update(boundTo).digest();
   }
-}
-
-/** Stable short hash of any JSON-serialisable value (a step's request: replays must ask for the same). */
-export function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }
 
 function stateKeyFromEnv(): string | Uint8Array {

@@ -12,6 +12,7 @@
  */
 import { type McpServer, ProtocolError, ProtocolErrorCode, type ServerContext } from '@modelcontextprotocol/server';
 import { describeFailure, SamplingFailure } from './errors.js';
+import { canonicalOf } from './fingerprint.js';
 import { eraOf } from './host-capabilities.js';
 import type { RoundState, RoundStateSealer } from './request-state.js';
 
@@ -55,7 +56,7 @@ export function takeGatedCall(ctx: ServerContext): GatedCall | undefined {
 
 /** What a state is bound to besides its tool: the exact arguments the client sends on every retry. */
 export function bindingOf(args: unknown): string {
-  return JSON.stringify(args ?? {});
+  return canonicalOf(args ?? {});
 }
 
 /** The JSON-RPC error for refused state: the SDK's own wording, then what went wrong and how to recover. */
