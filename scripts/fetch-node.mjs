@@ -78,7 +78,7 @@ export async function fetchNode(spec) {
  * puts a fetched Node first (and then reads this same file).
  */
 function withMachineNpmSettings(binDir) {
-  const output = execFileSync('npm', ['config', 'get', ...NETWORK_SETTINGS], { encoding: 'utf8' });
+  const output = execFileSync('npm', ['config', 'get', ...NETWORK_SETTINGS, '--loglevel=error'], { encoding: 'utf8' });
   const lines = output
     .split('\n')
     .map((line) => /^([\w-]+)=(.*)$/.exec(line.trim()))

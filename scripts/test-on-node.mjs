@@ -18,8 +18,15 @@ if (spec === undefined) {
   process.exit(2);
 }
 const started = Date.now();
-const version = resolveNodeVersion(spec);
-const binDir = await fetchNode(spec);
+let version;
+let binDir;
+try {
+  version = resolveNodeVersion(spec);
+  binDir = await fetchNode(spec);
+} catch (error) {
+  console.error(`test-on-node: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` };
 
 function say(line) {
