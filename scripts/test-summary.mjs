@@ -1,7 +1,8 @@
 /**
  * Adds up the JSON reports the workspace's vitest runs left in <packages|apps|tools>/<name>/test-results/ and
- * prints one closing line, "tests: N passed, N failed". Exits non-zero when a report is missing,
- * a test failed, or no test ran at all. The scale test (`pnpm test:scale`) leaves its checks in
+ * prints one closing line, "tests: N passed, N failed (node x.y.z)", naming the Node this summary runs on
+ * (`.ci/run` and scripts/test-on-node.mjs run it on the tests' Node). Exits non-zero when a report is
+ * missing, a test failed, or no test ran at all. The scale test (`pnpm test:scale`) leaves its checks in
  * tools/scale-test/test-results/scale.json, in the same two counts; it is added when present.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -30,5 +31,5 @@ for (const dir of workspaceDirs) {
   }
 }
 if (missing.length > 0) process.stderr.write(`no test report from: ${missing.join(', ')}\n`);
-process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+process.stdout.write(`tests: ${passed} passed, ${failed} failed (node ${process.versions.node})\n`);
 process.exitCode = missing.length > 0 || failed > 0 || passed === 0 ? 1 : 0;

