@@ -40,7 +40,7 @@ const FORMAT = 'v1';
  * microseconds, so every round can carry one). The token is `v1.<expiry>.<payload>.<mac>`: the
  * expiry in Unix seconds, the payload JSON in base64url (deflated first when it is large, marked by
  * its first character, `j` plain or `z` deflated), and the MAC. The MAC covers everything before it
- * and also the call's arguments as the client sent them (`boundTo`), which are not in the token:
+ * and also the call's arguments in canonical form (`boundTo`, see fingerprint.ts), which are not in the token:
  * state minted for one call fails verification on any other, at the cost of one HMAC and no
  * separate hash. Signed, not encrypted: the client can read it, which is fine because every value
  * in it came from the client.
@@ -62,7 +62,7 @@ export class RoundStateSealer {
   }
 
   /**
-   * Seals `state` for the call whose serialised arguments are `boundTo`; a state past
+   * Seals `state` for the call whose arguments, in canonical form, are `boundTo`; a state past
    * `STATE_BUDGET_BYTES` is a `SamplingFailure('state')`.
    */
   seal(state: RoundState, boundTo: string): string {
@@ -81,7 +81,7 @@ export class RoundStateSealer {
   }
 
   /**
-   * Verifies and opens a state echoed on the call whose serialised arguments are `boundTo`; any
+   * Verifies and opens a state echoed on the call whose arguments, in canonical form, are `boundTo`; any
    * failure is a `SamplingFailure('state')` naming why (malformed, signature, expired).
    */
   open(sealed: string, boundTo: string): RoundState {

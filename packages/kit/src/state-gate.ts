@@ -20,7 +20,7 @@ import type { RoundState, RoundStateSealer } from './request-state.js';
 export interface GatedCall {
   /** The tool's name. */
   tool: string;
-  /** The arguments as sent, serialised: what every state of this call is bound to (its MAC covers them). */
+  /** The arguments as sent, in canonical form (`canonicalOf`): what every state of this call is bound to (its MAC covers them). */
   boundTo: string;
   /** The verified state the client echoed; undefined on a call's first request. */
   state: RoundState | undefined;
