@@ -12,6 +12,11 @@
  * The kit's wire (the JSON reply rule, metadata keys, presets, provenance) and the stdio serving come
  * from `@mcp-sampling/testing/baseline-wire`, where they are restated by hand rather than imported from the kit.
  *
+ * Started with `--signed-state` (2026-07-28 benches only), it also does what the kit must on every
+ * round: the `input_required` carries a signed state naming the step it asks for ('classify'), bound to
+ * the arguments, and a retry's answer is read only when that state checks out
+ * (`wire.stepGate`, written by hand with node:crypto). Without the flag it carries no state.
+ *
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
@@ -49,9 +54,13 @@ export function buildBaseline() {
     async (args, ctx) => {
       const specs = labelSpecs(args.labels);
       const names = specs.map((spec) => spec.name);
-      const view = inputResponse(ctx.mcpReq.inputResponses, 'classify');
+      const gate = wire.stepGate(ctx, args);
+      const view = gate.asked('classify') ? inputResponse(ctx.mcpReq.inputResponses, 'classify') : { kind: 'missing' };
       if (view.kind !== 'sampling') {
-        return inputRequired({ inputRequests: { classify: inputRequired.createMessage(classifyParams(args, specs, names)) } });
+        return inputRequired({
+          inputRequests: { classify: inputRequired.createMessage(classifyParams(args, specs, names)) },
+          ...gate.stateFor(['classify']),
+        });
       }
       const parsed = answerSchema(names, args.multiLabel).safeParse(
         canonicaliseAnswer(names)(JSON.parse(wire.textOf(view.result))),

@@ -3,7 +3,9 @@
  * hand-written SDK-only baseline (bench/baseline-server.mjs) that sends the same request bytes,
  * both spawned over stdio, on both protocol eras, with an instant scripted host replying valid JSON.
  * Measures:
- *   (a) one `classify` call with 50 labels, kit vs baseline, interleaved in alternating blocks;
+ *   (a) one `classify` call with 50 labels, kit vs baseline, interleaved in alternating blocks; on
+ *       2026-07-28 also against the baseline started with --signed-state, which signs the step it
+ *       asks for and checks it on the retry by hand, as the kit must;
  *   (b) the size of the sampling request for 100 labels with short descriptions (UTF-8 bytes of
  *       the sampling/createMessage params as the host received them);
  *   (c) cold start (spawn → first tools/list answer) and each server's peak RSS;
@@ -14,6 +16,7 @@
  * A MISS is reported, never turned into a failing exit code.
  */
 import { reply } from '@mcp-sampling/testing';
+import { SIGNED_STATE_FLAG } from '@mcp-sampling/testing/baseline-wire';
 import {
   benchServers,
   call,
@@ -29,6 +32,9 @@ import {
 } from '@mcp-sampling/testing/bench';
 
 const SERVERS = benchServers(import.meta.url);
+// 2026-07-28 only: the baseline that signs the step it asks for and checks it on the retry, by
+// hand with node:crypto, as the kit must (bench/baseline-server.mjs --signed-state).
+const SIGNED_SERVERS = { ...SERVERS, baseline: { ...SERVERS.baseline, args: [...SERVERS.baseline.args, SIGNED_STATE_FLAG] } };
 
 const WARMUP_CALLS = 50;
 const TIMED_CALLS = 2000;
@@ -135,8 +141,20 @@ async function measureEra(era, problems) {
       return { timed, size, rss: { kitMiB: peakRssMiB(kitHost), baselineMiB: peakRssMiB(baseHost) } };
     },
   );
+  const timedSigned =
+    era === '2026-07-28'
+      ? await withKitAndBaseline(SIGNED_SERVERS, { era, script: INSTANT }, problems, (kitHost, baseHost) =>
+          timedCalls(kitHost, baseHost, problems, `${era} (signed-state baseline)`),
+        )
+      : undefined;
   const { kit, baseline, runs } = await coldStarts(SERVERS, era, COLD_STARTS);
-  return { timed, requestSize: size, coldStart: { runs, kit, baseline }, peakRss: rss };
+  return {
+    timed,
+    ...(timedSigned !== undefined && { timedSigned }),
+    requestSize: size,
+    coldStart: { runs, kit, baseline },
+    peakRss: rss,
+  };
 }
 
 // ---------------------------------------------------------------- report
@@ -168,10 +186,14 @@ async function heuristicSpeed() {
 
 function table(report) {
   const rows = comparisonTable();
-  for (const [era, { timed: t, requestSize: size, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
+  for (const [era, { timed: t, timedSigned: ts, requestSize: size, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
     rows.add(era, `classify, ${TIMED_LABELS} labels: median ms/call`, ms2(t.kit.medianMs), ms2(t.baseline.medianMs));
     rows.add(era, `classify, ${TIMED_LABELS} labels: p90 ms/call`, ms2(t.kit.p90Ms), ms2(t.baseline.p90Ms));
     rows.check(era, 'ratio kit/baseline (median of block pairs)', t.ratio, TARGETS.ratio);
+    if (ts !== undefined) {
+      rows.add(era, 'vs signed-state baseline: median ms/call', ms2(ts.kit.medianMs), ms2(ts.baseline.medianMs));
+      rows.check(era, 'vs signed-state baseline: ratio kit/baseline', ts.ratio, TARGETS.ratio);
+    }
     rows.add(era, `request bytes, ${TIMED_LABELS} labels`, '', '', String(t.requestBytes));
     rows.add(era, `request bytes, ${SIZE_LABELS} labels (params JSON, UTF-8)`, '', '', String(size.paramsBytes));
     rows.add(era, `  of which one copy of the JSON Schema (it is sent twice)`, '', '', String(size.jsonSchemaBytes));
@@ -204,9 +226,12 @@ await runBench({
   targets: { ratio: TARGETS.ratio, heuristicRatio: HEURISTIC_TARGET_RATIO },
   measureEra,
   afterEras: async () => ({ heuristic: await heuristicSpeed() }),
-  verdicts: (figures) => ({ ratio: verdict(figures.timed.ratio, TARGETS.ratio) }),
+  verdicts: (figures) => ({
+    ratio: verdict(figures.timed.ratio, TARGETS.ratio),
+    ...(figures.timedSigned !== undefined && { ratioVsSignedBaseline: verdict(figures.timedSigned.ratio, TARGETS.ratio) }),
+  }),
   describe: () =>
-    `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio, instant host; text ${TICKET.length} chars, ` +
+    `kit = dist/bin.js, baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}); both over stdio, instant host; text ${TICKET.length} chars, ` +
     `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
   table,
 });

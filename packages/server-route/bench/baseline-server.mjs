@@ -13,6 +13,11 @@
  * The kit's wire (the JSON reply rule, metadata keys, presets, provenance) and the stdio serving come
  * from `@mcp-sampling/testing/baseline-wire`, where they are restated by hand rather than imported from the kit.
  *
+ * Started with `--signed-state` (2026-07-28 benches only), it also does what the kit must on every
+ * round: the `input_required` carries a signed state naming the step it asks for ('route'), bound to
+ * the arguments, and a retry's answer is read only when that state checks out
+ * (`wire.stepGate`, written by hand with node:crypto). Without the flag it carries no state.
+ *
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
@@ -42,12 +47,17 @@ export function buildBaseline() {
       inputSchema: routeTool.input,
       outputSchema: routeTool.output.extend({ provenance: wire.provenanceSchema(z) }),
     },
-    async ({ request, routes }, ctx) => {
+    async (args, ctx) => {
+      const { request, routes } = args;
       const book = new RouteBook(routes);
       const schema = answerSchema(book);
-      const view = inputResponse(ctx.mcpReq.inputResponses, 'route');
+      const gate = wire.stepGate(ctx, args);
+      const view = gate.asked('route') ? inputResponse(ctx.mcpReq.inputResponses, 'route') : { kind: 'missing' };
       if (view.kind !== 'sampling') {
-        return inputRequired({ inputRequests: { route: inputRequired.createMessage(routeParams(request, routes, schema)) } });
+        return inputRequired({
+          inputRequests: { route: inputRequired.createMessage(routeParams(request, routes, schema)) },
+          ...gate.stateFor(['route']),
+        });
       }
       const parsed = schema.safeParse(normaliseAnswer(book)(JSON.parse(wire.textOf(view.result))));
       if (!parsed.success) return { content: [{ type: 'text', text: 'invalid answer' }], isError: true };

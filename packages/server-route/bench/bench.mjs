@@ -3,7 +3,9 @@
  * hand-written SDK-only baseline (bench/baseline-server.mjs), both spawned over stdio, on both
  * protocol eras. Measures:
  *   (a) latency of one `route` call over 50 routes, kit vs baseline, interleaved in alternating
- *       blocks, with an instant host that answers valid JSON (one sample per call);
+ *       blocks, with an instant host that answers valid JSON (one sample per call); on 2026-07-28
+ *       also against the baseline started with --signed-state, which signs the step it asks for
+ *       and checks it on the retry by hand, as the kit must;
  *   (b) the size of the sampling request for 100 routes (typical and largest allowed), in bytes;
  *   (c) the keyword matcher (backstop and heuristic) on its largest input, in process: 50,000
  *       characters against 100 routes of 50 keywords, against reading both inputs once (splitting
@@ -14,6 +16,7 @@
  * A MISS is reported, never turned into a failing exit code.
  */
 import { connectStdio, reply } from '@mcp-sampling/testing';
+import { SIGNED_STATE_FLAG } from '@mcp-sampling/testing/baseline-wire';
 import {
   benchServers,
   call,
@@ -27,6 +30,9 @@ import {
 } from '@mcp-sampling/testing/bench';
 
 const SERVERS = benchServers(import.meta.url);
+// 2026-07-28 only: the baseline that signs the step it asks for and checks it on the retry, by
+// hand with node:crypto, as the kit must (bench/baseline-server.mjs --signed-state).
+const SIGNED_SERVERS = { ...SERVERS, baseline: { ...SERVERS.baseline, args: [...SERVERS.baseline.args, SIGNED_STATE_FLAG] } };
 
 const WARMUP_CALLS = 100;
 const TIMED_CALLS = 1000;
@@ -157,10 +163,16 @@ async function latency(kitHost, baseHost) {
 }
 
 async function measureEra(era, problems) {
-  return withKitAndBaseline(SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => ({
+  const figures = await withKitAndBaseline(SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => ({
     request: await sameRequest(kitHost, baseHost, era, problems),
     single: await latency(kitHost, baseHost),
   }));
+  if (era !== '2026-07-28') return figures;
+  const singleSigned = await withKitAndBaseline(SIGNED_SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => {
+    await sameRequest(kitHost, baseHost, `${era} (signed-state baseline)`, problems);
+    return latency(kitHost, baseHost);
+  });
+  return { ...figures, singleSigned };
 }
 
 /** (b) what the kit sends for 100 routes, typical and largest. */
@@ -223,10 +235,14 @@ const ms2 = (value) => value.toFixed(2);
 
 function table(report) {
   const rows = comparisonTable();
-  for (const [era, { single: s, request }] of Object.entries(report.eras)) {
+  for (const [era, { single: s, singleSigned: ss, request }] of Object.entries(report.eras)) {
     rows.add(era, 'route, 50 routes: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
     rows.add(era, 'route, 50 routes: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
     rows.check(era, 'ratio kit/baseline (median of block pairs)', s.ratio, TARGET_RATIO);
+    if (ss !== undefined) {
+      rows.add(era, 'vs signed-state baseline: median ms/call', ms2(ss.kit.medianMs), ms2(ss.baseline.medianMs));
+      rows.check(era, 'vs signed-state baseline: ratio kit/baseline', ss.ratio, TARGET_RATIO);
+    }
     rows.add(
       era,
       'sampling request bytes, 50 routes (identical?)',
@@ -266,9 +282,12 @@ await runBench({
   targets: { ratio: TARGET_RATIO, matcherRatio: MATCHER_TARGET_RATIO },
   measureEra,
   afterEras: async (problems) => ({ requestSize: await requestSizes(problems), matcher: await matcherSpeed() }),
-  verdicts: (figures) => ({ ratio: verdict(figures.single.ratio, TARGET_RATIO) }),
+  verdicts: (figures) => ({
+    ratio: verdict(figures.single.ratio, TARGET_RATIO),
+    ...(figures.singleSigned !== undefined && { ratioVsSignedBaseline: verdict(figures.singleSigned.ratio, TARGET_RATIO) }),
+  }),
   describe: () =>
-    `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; one route call over ${ROUTES_50.length} routes, ` +
+    `kit = dist/bin.js, baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}); both over stdio; one route call over ${ROUTES_50.length} routes, ` +
     `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
   table,
 });

@@ -13,6 +13,11 @@
  * The kit's wire (step metadata, presets, the delimiter, provenance) and the stdio serving come from
  * `@mcp-sampling/testing/baseline-wire`, where they are restated by hand rather than imported from the kit.
  *
+ * Started with `--signed-state` (2026-07-28 benches only), it also does what the kit must on every
+ * round: the `input_required` carries a signed state naming the step it asks for ('summary'), bound to
+ * the arguments, and a retry's answer is read only when that state checks out
+ * (`wire.stepGate`, written by hand with node:crypto). Without the flag it carries no state.
+ *
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
@@ -61,11 +66,16 @@ export function buildBaseline() {
       inputSchema: summariseTool.input,
       outputSchema: summariseTool.output.extend({ provenance: wire.provenanceSchema(z) }),
     },
-    async ({ text, style }, ctx) => {
+    async (args, ctx) => {
+      const { text, style } = args;
       const chunks = chunkText(text);
-      const view = inputResponse(ctx.mcpReq.inputResponses, 'summary');
+      const gate = wire.stepGate(ctx, args);
+      const view = gate.asked('summary') ? inputResponse(ctx.mcpReq.inputResponses, 'summary') : { kind: 'missing' };
       if (view.kind !== 'sampling') {
-        return inputRequired({ inputRequests: { summary: inputRequired.createMessage(summaryParams(chunks[0])) } });
+        return inputRequired({
+          inputRequests: { summary: inputRequired.createMessage(summaryParams(chunks[0])) },
+          ...gate.stateFor(['summary']),
+        });
       }
       const summary = wire.textOf(view.result);
       const provenance = wire.oneSampleProvenance(wire.eraOf(ctx), view.result.model);

@@ -2,7 +2,9 @@
  * `pnpm bench` for the summarise server: the built bin (dist/bin.js, kit-based) against a
  * hand-written SDK-only baseline (bench/baseline-server.mjs), both spawned over stdio, on both
  * protocol eras. Measures:
- *   (a) single-sample `summarise` latency per call, kit vs baseline (instant host), and each
+ *   (a) single-sample `summarise` latency per call, kit vs baseline (instant host; on 2026-07-28
+ *       also against the baseline started with --signed-state, which signs the step it asks for
+ *       and checks it on the retry by hand, as the kit must), and each
  *       server's CPU time per call over the same calls; the same over Streamable HTTP, the bin
  *       with `--http --port 0` vs bench/baseline-http-server.mjs (the baseline's tools served by
  *       hand with the SDK); and whether kit and baseline sent the model the same request;
@@ -16,6 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { connectHttp, connectStdio, reply } from '@mcp-sampling/testing';
+import { SIGNED_STATE_FLAG } from '@mcp-sampling/testing/baseline-wire';
 import {
   benchServers,
   call,
@@ -35,6 +38,9 @@ import { chunkText } from '../dist/chunking.js';
 
 const SERVERS = benchServers(import.meta.url);
 const { kit: KIT, baseline: BASELINE } = SERVERS;
+// 2026-07-28 only: the baseline that signs the steps it asks for and checks them on the retry, by
+// hand with node:crypto, as the kit must (bench/baseline-server.mjs --signed-state).
+const SIGNED_SERVERS = { kit: KIT, baseline: { ...BASELINE, args: [...BASELINE.args, SIGNED_STATE_FLAG] } };
 // A provider configured for the fallback: the key is checked at start-up, the AI SDK is not loaded.
 const KIT_WITH_PROVIDER = { ...KIT, env: { ANTHROPIC_API_KEY: 'bench-placeholder-key' } };
 // Both served over Streamable HTTP on 127.0.0.1, on a port each picks; the baseline ignores --http.
@@ -195,6 +201,19 @@ async function singleSample(kit, baseline, counts, problems, label) {
   return { ...latency, cpu: { ...cpu, ratio: cpu.kitUs / cpu.baselineUs }, request };
 }
 
+/** (a) on 2026-07-28 over stdio, against the baseline that signs and checks its state by hand. */
+function singleSampleSigned(era, problems) {
+  return withKitAndBaseline(SIGNED_SERVERS, { era, script: INSTANT }, problems, (kitHost, baseHost) =>
+    singleSample(
+      { host: kitHost, pid: kitHost.transport.pid },
+      { host: baseHost, pid: baseHost.transport.pid },
+      { calls: TIMED_CALLS, warmup: WARMUP_CALLS, block: BLOCK },
+      problems,
+      `${era} over stdio (signed-state baseline)`,
+    ),
+  );
+}
+
 /** (a) over HTTP: both servers spawned with an HTTP endpoint, one mock host on each. */
 async function singleSampleHttp(era, problems) {
   const kitServer = await startHttpServer(HTTP_SERVERS.kit);
@@ -291,6 +310,7 @@ async function measureEra(era, chunks, problems) {
       return { single, kitFanOut, rss };
     },
   );
+  const signed = era === '2026-07-28' ? await singleSampleSigned(era, problems) : undefined;
   const http = { single: await singleSampleHttp(era, problems) };
   const sequential = await fanOutSequential(era, chunks, problems);
   const starts = await coldStarts({ kit: KIT, kitWithProvider: KIT_WITH_PROVIDER, baseline: BASELINE }, era, COLD_STARTS);
@@ -301,6 +321,7 @@ async function measureEra(era, chunks, problems) {
   };
   return {
     single,
+    ...(signed !== undefined && { singleSigned: signed }),
     http,
     fanOut: { kit: kitFanOut, sequential, speedup: sequential.wallMs / kitFanOut.wallMs },
     coldStart,
@@ -336,8 +357,9 @@ function singleRows(rows, era, prefix, s, target) {
 
 function table(report) {
   const rows = comparisonTable();
-  for (const [era, { single, http, fanOut: f, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
+  for (const [era, { single, singleSigned, http, fanOut: f, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
     singleRows(rows, era, '', single, TARGETS.singleRatio);
+    if (singleSigned !== undefined) singleRows(rows, era, 'vs signed-state baseline: ', singleSigned, TARGETS.singleRatio);
     singleRows(rows, era, 'HTTP ', http.single, TARGETS.httpSingleRatio);
     rows.add(era, `fan-out: chunks (${report.fanOutText.chars} chars)`, '', '', String(report.fanOutText.chunks));
     rows.add(
@@ -389,12 +411,15 @@ await runBench({
   measureEra: (era, problems) => measureEra(era, chunks, problems),
   verdicts: (figures) => ({
     singleSampleRatio: verdict(figures.single.ratio, TARGETS.singleRatio),
+    ...(figures.singleSigned !== undefined && {
+      singleSampleVsSignedBaselineRatio: verdict(figures.singleSigned.ratio, TARGETS.singleRatio),
+    }),
     httpSingleSampleRatio: verdict(figures.http.single.ratio, TARGETS.httpSingleRatio),
     fanOutRatio: verdict(figures.fanOut.kit.ratio, TARGETS.fanoutRatio),
     coldStartNoProviderRatio: verdict(figures.coldStart.noProviderRatio, TARGETS.coldStartRatio),
   }),
   describe: () =>
-    `kit = dist/bin.js, baseline = bench/baseline-server.mjs; both over stdio; single-sample text ${SHORT_TEXT.length} chars, ` +
+    `kit = dist/bin.js, baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}); both over stdio; single-sample text ${SHORT_TEXT.length} chars, ` +
     `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}.\n` +
     `HTTP rows: dist/bin.js ${HTTP_FLAGS.join(' ')} vs bench/baseline-http-server.mjs (SDK only), on 127.0.0.1, ` +
     `${HTTP_TIMED_CALLS} timed calls each after ${HTTP_WARMUP_CALLS} warm-up, alternating blocks of ${HTTP_BLOCK}`,

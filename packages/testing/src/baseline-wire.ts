@@ -21,6 +21,7 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type * as zod from 'zod/v4';
 import { STEP_METADATA_KEY } from './recorded-request.js';
 
+export { SIGNED_STATE_FLAG, type StepGate, stepGate } from './baseline-signed-state.js';
 export { STEP_METADATA_KEY };
 
 /** Request metadata key carrying the JSON Schema a structured answer must match (the kit's `JSON_SCHEMA_METADATA_KEY`). */
