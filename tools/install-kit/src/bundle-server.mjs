@@ -1,40 +1,35 @@
 /**
- * Bundles a server's bin (`src/bin.ts`) with esbuild, for one of two targets:
+ * Bundles a server's bin (`src/bin.ts`) with esbuild into one self-contained build: the workspace
+ * packages (`@mcp-sampling/*`), the MCP SDK, zod and every other npm package inlined, so the output
+ * runs with no `node_modules` at all. Code behind `import()` (the providers package, which loads the
+ * AI SDK) becomes separate chunks that load only when a call first falls back to a provider.
  *
- * - `npm` (what each server's `build` runs after `tsc`): `dist/bin.js` with the workspace packages
- *   (`@mcp-sampling/*`) inlined and every npm package left as an import, which the published package
- *   must declare in `dependencies` (checked here). Code behind `import()` (the providers package,
- *   which loads the AI SDK) becomes `dist/chunks/*.js` and loads only when a call first falls back
- *   to a provider.
- * - `self-contained` (for an MCP Bundle): everything inlined, so the output runs with no
- *   `node_modules` at all; the provider code and the AI SDK are still separate, lazily loaded chunks.
+ * Two users: each server's `build` (after `tsc`) runs this file as a script, which writes
+ * `dist/bin.js`, `dist/chunks/` and `dist/THIRD_PARTY_NOTICES` (the published npm package, which
+ * therefore declares no runtime `dependencies`; checked here), and `mcpb.ts` calls `bundleServer`
+ * for an MCP Bundle.
  *
  * Plain JavaScript (with JSDoc types), because the servers' builds run it before anything in the
  * workspace is compiled. Run as a script from a server's directory: `node <this file>`.
  */
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NOTICES_FILE, thirdPartyNotices } from './third-party-notices.mjs';
 
-/** Workspace packages, always inlined. */
-const WORKSPACE_SCOPE = '@mcp-sampling/';
+/** Names a reader of the published code needs: where it came from, and where the licences are. */
+const BANNER =
+  "// Bundled from this package's src/ and every package it uses by tools/install-kit; the licences of the npm packages inlined are in THIRD_PARTY_NOTICES.";
 
-/** Names a reader of the published code needs: where it came from. */
-const BANNER = "// Bundled from this package's src/ and the workspace packages it uses (@mcp-sampling/*) by tools/install-kit.";
-
-/**
- * CommonJS code inlined into ESM output calls `require` for Node built-ins; give it one.
- * Only the self-contained target inlines CommonJS packages.
- */
+/** CommonJS code inlined into ESM output calls `require` for Node built-ins; give it one. */
 const REQUIRE_SHIM =
   "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);";
 
 /**
  * @typedef {object} BundleOptions
  * @property {string} packageDir the server package's directory (holding package.json and src/bin.ts)
- * @property {'npm' | 'self-contained'} target see the file header
  * @property {string} [outDir] where bin.js and chunks/ go; default `<packageDir>/dist`
  */
 
@@ -42,24 +37,21 @@ const REQUIRE_SHIM =
  * @typedef {object} BundleResult
  * @property {string} bin absolute path of the bundled entry
  * @property {string[]} files every file written, relative to the output directory
- * @property {string[]} externals npm packages the output imports (none for `self-contained`)
  * @property {string[]} lazyChunks chunks reached only through `import()` from the entry
- * @property {string[]} inlinedPackages absolute directories of the npm packages whose code was inlined
- *   (none for `npm`, which inlines only the workspace's own packages), for the licence notices
+ * @property {string[]} inlinedPackages absolute directories of the npm packages whose code was inlined,
+ *   for the licence notices
  */
 
 /**
- * Bundle one server. Throws when the `npm` output imports a package the server does not declare.
+ * Bundle one server. Throws when the output would still import an npm package at run time.
  * @param {BundleOptions} options
  * @returns {Promise<BundleResult>}
  */
-export async function bundleServer({ packageDir, target, outDir = path.join(packageDir, 'dist') }) {
-  const manifest = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8'));
+export async function bundleServer({ packageDir, outDir = path.join(packageDir, 'dist') }) {
   await rm(path.join(outDir, 'chunks'), { recursive: true, force: true });
   // tsc's own bin.js is replaced below; its map and declarations would describe the wrong file.
   for (const stale of ['bin.js.map', 'bin.d.ts', 'bin.d.ts.map']) await rm(path.join(outDir, stale), { force: true });
 
-  const selfContained = target === 'self-contained';
   const result = await esbuild.build({
     absWorkingDir: packageDir,
     entryPoints: { bin: 'src/bin.ts' },
@@ -70,11 +62,10 @@ export async function bundleServer({ packageDir, target, outDir = path.join(pack
     platform: 'node',
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: selfContained ? `${BANNER}\n${REQUIRE_SHIM}` : BANNER },
+    banner: { js: `${BANNER}\n${REQUIRE_SHIM}` },
     legalComments: 'inline',
     metafile: true,
     logLevel: 'warning',
-    plugins: selfContained ? [] : [inlineWorkspaceOnly()],
   });
 
   const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => ({
@@ -86,17 +77,8 @@ export async function bundleServer({ packageDir, target, outDir = path.join(pack
 
   const externals = [...new Set(outputs.flatMap(({ output }) => output.imports.filter((i) => i.external).map((i) => i.path)))]
     .filter((specifier) => !isBuiltin(specifier))
-    .map(packageNameOf);
-  const uniqueExternals = [...new Set(externals)].sort();
-  if (!selfContained) {
-    const declared = Object.keys(manifest.dependencies ?? {});
-    const missing = uniqueExternals.filter((name) => !declared.includes(name));
-    if (missing.length > 0) {
-      throw new Error(
-        `${manifest.name}: the bundle imports ${missing.join(', ')} at run time; add ${missing.length === 1 ? 'it' : 'them'} to "dependencies" in package.json.`,
-      );
-    }
-  }
+    .sort();
+  if (externals.length > 0) throw new Error(`the bundle still imports ${externals.join(', ')} at run time.`);
 
   const entry = outputs.find(({ file }) => file === 'bin.js')?.output;
   const lazyChunks = (entry?.imports ?? [])
@@ -114,24 +96,8 @@ export async function bundleServer({ packageDir, target, outDir = path.join(pack
   return {
     bin,
     files: outputs.map(({ file }) => file).sort(),
-    externals: uniqueExternals,
     lazyChunks: [...new Set(lazyChunks)].sort(),
     inlinedPackages,
-  };
-}
-
-/**
- * An esbuild plugin that leaves every bare import external except the workspace packages.
- * @returns {esbuild.Plugin}
- */
-function inlineWorkspaceOnly() {
-  return {
-    name: 'inline-workspace-only',
-    setup(build) {
-      build.onResolve({ filter: /^[^./]/ }, (args) =>
-        args.path.startsWith(WORKSPACE_SCOPE) ? undefined : { path: args.path, external: true },
-      );
-    },
   };
 }
 
@@ -159,23 +125,35 @@ function isBuiltin(specifier) {
 }
 
 /**
- * `@scope/name/sub` → `@scope/name`; `name/sub` → `name`.
- * @param {string} specifier
- * @returns {string}
+ * A server's `build`: the self-contained bundle in `<packageDir>/dist` with its THIRD_PARTY_NOTICES.
+ * Throws when package.json declares runtime `dependencies`: everything is inlined, so they would
+ * only make `npx` install packages the bin never loads.
+ * @param {string} packageDir
+ * @returns {Promise<BundleResult>}
  */
-function packageNameOf(specifier) {
-  const parts = specifier.split('/');
-  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+export async function buildPackage(packageDir) {
+  const manifest = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8'));
+  const declared = Object.keys(manifest.dependencies ?? {});
+  if (declared.length > 0) {
+    throw new Error(
+      `${manifest.name}: the package is self-contained, so it declares no "dependencies"; move ${declared.join(', ')} to "devDependencies".`,
+    );
+  }
+  const bundled = await bundleServer({ packageDir });
+  await writeFile(
+    path.join(packageDir, 'dist', NOTICES_FILE),
+    thirdPartyNotices(bundled.inlinedPackages, `${manifest.name} ${manifest.version}`),
+  );
+  return bundled;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const packageDir = process.cwd();
   try {
-    const bundled = await bundleServer({ packageDir, target: 'npm' });
+    const bundled = await buildPackage(process.cwd());
     const chunks = bundled.files.length - 1;
     process.stderr.write(
-      `bundled dist/bin.js + ${chunks} chunk${chunks === 1 ? '' : 's'} (${bundled.lazyChunks.length} loaded only through import()); ` +
-        `npm packages it imports: ${bundled.externals.join(', ')}\n`,
+      `bundled dist/bin.js + ${chunks} chunk${chunks === 1 ? '' : 's'} (${bundled.lazyChunks.length} loaded only through import()), ` +
+        `inlining ${bundled.inlinedPackages.length} npm packages (dist/${NOTICES_FILE})\n`,
     );
   } catch (error) {
     process.stderr.write(`bundle-server: ${error instanceof Error ? error.message : String(error)}\n`);

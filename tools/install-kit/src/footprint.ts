@@ -1,15 +1,18 @@
 /**
  * `pnpm bench` for the install kit: what installing each server costs and how fast the installed
  * bin starts. Per server: `pnpm pack`, then `npm install <tarball>` into an empty directory
- * (tarball size, unpacked size, packages installed, bytes of node_modules), then cold starts of the
- * installed bin (spawn → first `tools/list` answer) in both eras; the same cold start for the
- * self-contained MCP Bundle build, which needs no install. Writes `.bench/footprint.json`.
+ * (tarball size, unpacked size, packages installed, bytes of node_modules); then the time of a cold
+ * and a warm `npm install` of each tarball, interleaved with the same for
+ * `@modelcontextprotocol/server-everything` from the public registry (the anchor); then cold starts
+ * of the installed bin (spawn → first `tools/list` answer) in both eras, and the same cold start
+ * for the MCP Bundle build, which needs no install. Writes `.bench/footprint.json`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ServerCommand } from '@mcp-sampling/testing';
-import { coldStarts, machineInfo, writeBenchReport } from '@mcp-sampling/testing/bench';
+import { coldStarts, machineInfo, verdict, writeBenchReport } from '@mcp-sampling/testing/bench';
+import { catalogVersion, type InstallTarget, installTimes } from './install-times.js';
 import { builtBin } from './list-tools.js';
 import { BUNDLE_ENTRY } from './manifest.js';
 import { buildBundle } from './mcpb.js';
@@ -21,6 +24,14 @@ import { textTable } from './text-table.js';
 /** Spawns per server, era and build. */
 const RUNS = 7;
 const ERAS = ['2025', '2026-07-28'] as const;
+
+/** Cold and warm installs per package, interleaved. */
+const INSTALL_RUNS = 3;
+/** The anchor: the reference MCP server, at the version the workspace already pins. */
+const ANCHOR = '@modelcontextprotocol/server-everything';
+/** Targets (issue 14): a server's cold install at most this fraction of the anchor's, and one package. */
+const COLD_INSTALL_TARGET = 0.35;
+const PACKAGES_TARGET = 1;
 
 const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 const ms = (value: number): string => value.toFixed(1);
@@ -38,12 +49,39 @@ try {
       const bundle = await buildBundle(server, path.join(work, 'bundles'));
       return {
         server,
+        tarball: packed.tarball,
         footprint: await footprintOf(packed.tarball, installDir, packageDir),
         installed: path.join(packageDir, server.binPath),
         bundle,
       };
     }),
   );
+
+  const anchor: InstallTarget = { label: 'server-everything', spec: `${ANCHOR}@${catalogVersion(ANCHOR)}`, packageName: ANCHOR };
+  const timed = await installTimes(
+    [anchor, ...installs.map(({ server, tarball }) => ({ label: server.name, spec: tarball, packageName: server.packageName }))],
+    INSTALL_RUNS,
+    path.join(work, 'timed'),
+  );
+  const anchorTimes = timed[anchor.label];
+  if (anchorTimes === undefined) throw new Error('the anchor was not installed');
+  const ratio = (value: number, of: number): string => `${(value / of).toFixed(2)}x`;
+  const installRows = [
+    ['package', 'packages', 'cold npm i ms', 'warm npm i ms', 'cold / anchor', 'warm / anchor', 'cold <= 0.35x', 'packages = 1'],
+    ...Object.entries(timed).map(([label, times]) => {
+      const isAnchor = label === anchor.label;
+      return [
+        isAnchor ? `${anchor.spec} (anchor)` : label,
+        String(times.packages),
+        ms(times.medianColdMs),
+        ms(times.medianWarmMs),
+        isAnchor ? '1.00x' : ratio(times.medianColdMs, anchorTimes.medianColdMs),
+        isAnchor ? '1.00x' : ratio(times.medianWarmMs, anchorTimes.medianWarmMs),
+        isAnchor ? '' : verdict(times.medianColdMs / anchorTimes.medianColdMs, COLD_INSTALL_TARGET),
+        isAnchor ? '' : verdict(times.packages, PACKAGES_TARGET),
+      ];
+    }),
+  ];
 
   const command = (bin: string): ServerCommand => ({ command: process.execPath, args: [bin], env: blankServerEnvironment() });
   const coldStart: Record<string, Record<string, Awaited<ReturnType<typeof coldStarts>>>> = {};
@@ -88,7 +126,9 @@ try {
     machine: machineInfo(),
     method:
       'pnpm pack; npm install <tarball> into an empty directory (public registry); cold start = spawn → first tools/list ' +
-      `answer, median of ${RUNS} runs per era, of the installed bin and of the self-contained .mcpb build`,
+      `answer, median of ${RUNS} runs per era, of the installed bin and of the .mcpb build; install times: per run, ` +
+      `each package in turn (${ANCHOR} first), npm install into an empty folder with an empty cache of its own (cold), ` +
+      `then with that cache into another empty folder (warm), median of ${INSTALL_RUNS} runs`,
     servers: Object.fromEntries(
       installs.map(({ server, footprint, bundle }) => [
         server.name,
@@ -100,10 +140,20 @@ try {
         },
       ]),
     ),
+    install: {
+      anchor: anchor.spec,
+      targets: { coldInstallRatio: COLD_INSTALL_TARGET, packages: PACKAGES_TARGET },
+      times: timed,
+    },
     coldStart,
   };
   const written = writeBenchReport('footprint', report);
-  process.stdout.write(`Install footprint and cold start (${RUNS} runs each)\n\n${textTable(rows)}\n\nwritten to ${written}\n`);
+  process.stdout.write(
+    `Install footprint and cold start (${RUNS} runs each)\n\n${textTable(rows)}\n\n` +
+      `npm install, cold and warm, median of ${INSTALL_RUNS} interleaved runs, against ${anchor.spec} ` +
+      `(targets: cold install <= ${COLD_INSTALL_TARGET}x, packages installed: ${PACKAGES_TARGET})\n\n${textTable(installRows)}\n\n` +
+      `written to ${written}\n`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -131,6 +131,8 @@ export function installSection(server: ServerInfo): string {
     '## Install',
     paragraph(
       `Hosts run the published package with \`npx -y ${server.packageName}\`, which needs only Node.js ${node} or later. ` +
+        'The package is self-contained, so `npx` installs exactly one package: the MCP SDK, zod and the provider code ' +
+        'are inlined, and the AI SDK inside it loads only when a call falls back to a provider. ' +
         'No key is needed: a host that samples lends its model. An Anthropic or OpenAI key is optional and is used only ' +
         'when the host cannot do a step; keys are never logged nor shown in results.',
     ),

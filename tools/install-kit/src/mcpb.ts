@@ -2,9 +2,9 @@
  * MCP Bundles (`.mcpb`): per server, a directory staged under `<repo>/.mcpb/<bin>/` with the
  * server's `manifest.json`, a minimal `package.json` (the bin reads its version from it, and it
  * marks the `.js` files as ES modules), the README, the project's LICENSE, THIRD_PARTY_NOTICES
- * (the licences of every npm package inlined), and `server/`: the self-contained build
- * (every dependency inlined, the provider code and AI SDK in lazily loaded chunks), so the bundle
- * runs without `npm install`. Then `mcpb validate` and `mcpb pack` write `<repo>/.mcpb/<bin>-<version>.mcpb`.
+ * (the licences of every npm package inlined), and `server/`: the same self-contained build as the
+ * npm package's `dist/` (every dependency inlined, the provider code and AI SDK in lazily loaded
+ * chunks), so the bundle runs without `npm install`. Then `mcpb validate` and `mcpb pack` write `<repo>/.mcpb/<bin>-<version>.mcpb`.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { bundleFileName } from './host-configs.js';
 import { BUNDLE_ENTRY } from './manifest.js';
 import { REPO_ROOT, type ServerInfo } from './servers.js';
 import { directoryBytes } from './sizes.js';
-import { thirdPartyNotices } from './third-party-notices.js';
+import { NOTICES_FILE, thirdPartyNotices } from './third-party-notices.mjs';
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ const run = promisify(execFile);
 export const BUNDLE_DIR = path.join(REPO_ROOT, '.mcpb');
 
 /** The file in each bundle that carries the licences of the inlined npm packages. */
-export const NOTICES_FILE = 'THIRD_PARTY_NOTICES';
+export { NOTICES_FILE };
 
 /** The `mcpb` command-line tool's entry script. */
 export const MCPB_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@anthropic-ai/mcpb')), 'cli', 'cli.js');
@@ -69,7 +69,7 @@ export async function buildBundle(server: ServerInfo, outDir = BUNDLE_DIR): Prom
   await mkdir(staged, { recursive: true });
 
   const serverDir = path.join(staged, path.dirname(BUNDLE_ENTRY));
-  const bundled = await bundleServer({ packageDir: server.dir, target: 'self-contained', outDir: serverDir });
+  const bundled = await bundleServer({ packageDir: server.dir, outDir: serverDir });
   await copyFile(path.join(server.dir, 'manifest.json'), path.join(staged, 'manifest.json'));
   await copyFile(path.join(server.dir, 'README.md'), path.join(staged, 'README.md'));
   await copyFile(path.join(REPO_ROOT, 'LICENSE'), path.join(staged, 'LICENSE'));

@@ -35,6 +35,21 @@ interface PackageJson {
   dependencies?: Record<string, string>;
 }
 
+/**
+ * The npm packages every server's bin runs on, all inlined by its build (the package declares them
+ * as devDependencies and has no runtime dependencies): the MCP SDK and its Node HTTP adapter, zod,
+ * and, in chunks loaded only on a provider fallback, the AI SDK and its providers.
+ */
+export const INLINED_NPM_PACKAGES = [
+  '@ai-sdk/anthropic',
+  '@ai-sdk/openai',
+  '@ai-sdk/openai-compatible',
+  '@modelcontextprotocol/node',
+  '@modelcontextprotocol/server',
+  'ai',
+  'zod',
+] as const;
+
 /** Facts about one server that only this package states. */
 interface ServerFacts {
   /** Display name. */
@@ -92,7 +107,7 @@ export interface ServerInfo extends ServerFacts {
   keywords: string[];
   /** `engines.node` of the package, e.g. `>=20.19`. */
   node: string;
-  /** The package's npm `dependencies` (what the bundle imports at run time). */
+  /** The package's runtime `dependencies`: none, as the bin is self-contained (the tests check it). */
   dependencies: Record<string, string>;
 }
 

@@ -1,15 +1,15 @@
 /**
- * The bundler on its own: the npm build keeps the provider code and the AI SDK out of the entry
- * (behind `import()`), imports exactly the declared dependencies, and refuses to build when the
- * code imports a package the server does not declare; the self-contained build imports nothing.
+ * The bundler on its own: the build keeps the provider code and the AI SDK out of the entry (behind
+ * `import()`), imports no npm package at run time, names every npm package it inlines for the
+ * licence notices, and a server's build refuses a package that still declares runtime dependencies.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleServer } from '../src/bundle-server.mjs';
-import { serverInfo } from '../src/servers.js';
-import { thirdPartyNotices } from '../src/third-party-notices.js';
+import { buildPackage, bundleServer } from '../src/bundle-server.mjs';
+import { INLINED_NPM_PACKAGES, serverInfo } from '../src/servers.js';
+import { thirdPartyNotices } from '../src/third-party-notices.mjs';
 
 const SERVER = serverInfo('classify');
 
@@ -25,10 +25,15 @@ afterAll(async () => {
 const staticChunkImports = (code: string): string[] =>
   [...code.matchAll(/^import\s*(?:[\s\S]*?from\s*)?["'](\.\/chunks\/[^"']+)["']/gm)].map((match) => (match[1] ?? '').slice(2));
 
-describe.each(['npm', 'self-contained'] as const)('bundleServer, %s', (target) => {
-  it('puts the provider code in a chunk the entry loads only through import()', async () => {
-    const outDir = path.join(work, target);
-    const bundle = await bundleServer({ packageDir: SERVER.dir, target, outDir });
+/** Bare (npm) imports in `code`, static or dynamic; `node:` built-ins left out. */
+const npmImports = (code: string): string[] =>
+  [...code.matchAll(/(?:^import\s*(?:[\s\S]*?from\s*)?|\bimport\()["']([^"'./][^"']*)["']/gm)]
+    .map((match) => match[1] ?? '')
+    .filter((specifier) => !specifier.startsWith('node:'));
+
+describe('bundleServer', () => {
+  it('puts the provider code in a chunk the entry loads only through import(), and imports no npm package', async () => {
+    const bundle = await bundleServer({ packageDir: SERVER.dir, outDir: path.join(work, 'entry') });
     const entry = await readFile(bundle.bin, 'utf8');
     expect(entry.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(bundle.lazyChunks.length).toBeGreaterThan(0);
@@ -36,29 +41,17 @@ describe.each(['npm', 'self-contained'] as const)('bundleServer, %s', (target) =
       expect(entry).toContain(`import("./${chunk}")`);
       expect(staticChunkImports(entry)).not.toContain(chunk);
     }
-    expect(entry).not.toMatch(/from ["'](ai|@ai-sdk\/[^"']+)["']/);
-    if (target === 'npm') expect(bundle.externals).toEqual(Object.keys(SERVER.dependencies).sort());
-    else {
-      expect(bundle.externals).toEqual([]);
-      expect(staticChunkImports(entry).length).toBeGreaterThan(0);
+    expect(staticChunkImports(entry).length).toBeGreaterThan(0);
+    for (const file of bundle.files) {
+      const code = await readFile(path.join(work, 'entry', file), 'utf8');
+      expect(npmImports(code), file).toEqual([]);
     }
   });
-});
 
-describe('bundleServer, the licences of what it inlines', () => {
-  it('names no npm package for the npm build, which inlines only the workspace packages', async () => {
-    const bundle = await bundleServer({ packageDir: SERVER.dir, target: 'npm', outDir: path.join(work, 'npm-licences') });
-    expect(bundle.inlinedPackages).toEqual([]);
-  });
-
-  it('names every npm package the self-contained build inlines, and the notices carry each licence text', async () => {
-    const bundle = await bundleServer({
-      packageDir: SERVER.dir,
-      target: 'self-contained',
-      outDir: path.join(work, 'self-contained-licences'),
-    });
+  it('names every npm package it inlines, and the notices carry each licence text', async () => {
+    const bundle = await bundleServer({ packageDir: SERVER.dir, outDir: path.join(work, 'licences') });
     expect(bundle.inlinedPackages.every((dir) => dir.includes(`${path.sep}node_modules${path.sep}`))).toBe(true);
-    for (const dependency of Object.keys(SERVER.dependencies)) {
+    for (const dependency of INLINED_NPM_PACKAGES) {
       expect(
         bundle.inlinedPackages.some((dir) => dir.endsWith(`${path.sep}${dependency}`)),
         dependency,
@@ -75,14 +68,17 @@ describe('bundleServer, the licences of what it inlines', () => {
   });
 });
 
-describe('bundleServer, npm, with an undeclared import', () => {
-  it('fails, naming the package to add to dependencies', async () => {
-    const packageDir = path.join(work, 'undeclared');
+describe('buildPackage, a server package that declares runtime dependencies', () => {
+  it('fails, naming what to move to devDependencies', async () => {
+    const packageDir = path.join(work, 'with-dependencies');
     await mkdir(path.join(packageDir, 'src'), { recursive: true });
-    await writeFile(path.join(packageDir, 'package.json'), JSON.stringify({ name: 'undeclared', dependencies: {} }));
-    await writeFile(path.join(packageDir, 'src', 'bin.ts'), "import * as z from 'zod/v4';\nconsole.error(z.string());\n");
-    await expect(bundleServer({ packageDir, target: 'npm' })).rejects.toThrow(
-      'undeclared: the bundle imports zod at run time; add it to "dependencies" in package.json.',
+    await writeFile(
+      path.join(packageDir, 'package.json'),
+      JSON.stringify({ name: 'with-dependencies', version: '1.0.0', dependencies: { zod: '4.6.7' } }),
+    );
+    await writeFile(path.join(packageDir, 'src', 'bin.ts'), "console.error('unused');\n");
+    await expect(buildPackage(packageDir)).rejects.toThrow(
+      'with-dependencies: the package is self-contained, so it declares no "dependencies"; move zod to "devDependencies".',
     );
   });
 });

@@ -15,7 +15,7 @@ import { builtBin } from '../src/list-tools.js';
 import { BUNDLE_ENTRY, PROVIDER_PRIVACY_POLICIES } from '../src/manifest.js';
 import { type BuiltBundle, buildBundle, mcpb, NOTICES_FILE } from '../src/mcpb.js';
 import { blankServerEnvironment } from '../src/server-env.js';
-import { allServers, REPO_ROOT, type ServerInfo } from '../src/servers.js';
+import { allServers, INLINED_NPM_PACKAGES, REPO_ROOT, type ServerInfo } from '../src/servers.js';
 import {
   ERAS,
   expectAnsweredByHost,
@@ -105,7 +105,7 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('the %s b
     const { dir } = bundleOf(server);
     expect(await readFile(path.join(dir, 'LICENSE'), 'utf8')).toBe(await readFile(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
     const notices = await readFile(path.join(dir, NOTICES_FILE), 'utf8');
-    for (const dependency of Object.keys(server.dependencies)) {
+    for (const dependency of INLINED_NPM_PACKAGES) {
       expect(notices).toMatch(new RegExp(`^${dependency.replace(/[/.]/g, '\\$&')} \\S+ \\((MIT|Apache-2\\.0)\\)$`, 'm'));
     }
     expect(notices).toContain('Apache License');

@@ -2,12 +2,16 @@
  * Each server as a user gets it from npm: `pnpm pack` (as `pnpm publish` would), `npm install
  * <tarball>` into an empty directory from the public registry, then the installed bin: `--help`,
  * its tool over stdio through a sampling host in both eras, a host that cannot sample, and the
- * lazily loaded provider path. The four installs run in parallel with one npm cache.
+ * lazily loaded provider path. The package is self-contained, so the install holds exactly one
+ * package; the bin runs under a preload that records every module it loads, to show that the
+ * lazily loaded chunks (the provider code, the AI SDK) load only when a call falls back to a
+ * provider. The four installs run in parallel with one npm cache.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { connectStdio, reply, type StdioMockHost } from '@mcp-sampling/testing';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -15,7 +19,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtBin } from '../src/list-tools.js';
 import { arrayBufferOf, npmInstall, type Packed, packageDirs, pnpmPack } from '../src/pack.js';
 import { blankServerEnvironment } from '../src/server-env.js';
-import { allServers, type ServerInfo } from '../src/servers.js';
+import { allServers, INLINED_NPM_PACKAGES, REPO_ROOT, type ServerInfo } from '../src/servers.js';
+import { NOTICES_FILE } from '../src/third-party-notices.mjs';
 import {
   ERAS,
   expectAnsweredByHost,
@@ -34,6 +39,9 @@ interface Installed {
   /** The installed bin, absolute. */
   bin: string;
 }
+
+/** The preload that logs every module a bin loads (see module-log.mjs). */
+const MODULE_LOG_PRELOAD = path.join(import.meta.dirname, 'module-log.mjs');
 
 /** A generous limit on a command that should take a second, only to stop a hang. */
 const HANG_LIMIT_MS = 60_000;
@@ -74,34 +82,74 @@ function installed(server: ServerInfo): Installed {
   return found;
 }
 
+let logs = 0;
+
+/**
+ * How to start the installed `bin` with every module it loads logged, and the chunks it loaded so
+ * far (file names under `dist/chunks/`), read when asked.
+ */
+async function loggedCommand(bin: string, env: Record<string, string> = {}) {
+  logs += 1;
+  const log = path.join(work, `modules-${logs}.log`);
+  await writeFile(log, '');
+  return {
+    command: {
+      command: process.execPath,
+      args: ['--import', MODULE_LOG_PRELOAD, bin],
+      env: blankServerEnvironment({ ...env, MODULE_LOG: log }),
+    },
+    loadedChunks: async (): Promise<string[]> => {
+      const urls = (await readFile(log, 'utf8')).split('\n').filter((line) => line !== '');
+      expect(urls, 'the preload logged the bin itself').toContain(pathToFileURL(bin).href);
+      const chunks = pathToFileURL(path.join(path.dirname(bin), 'chunks')).href;
+      return urls.filter((url) => url.startsWith(`${chunks}/`)).map((url) => url.slice(chunks.length + 1));
+    },
+  };
+}
+
+/** The chunks the installed entry loads only through `import()` (the provider code, the HTTP server). */
+async function lazyChunksOf(bin: string): Promise<string[]> {
+  const entry = await readFile(bin, 'utf8');
+  return [...new Set([...entry.matchAll(/\bimport\("\.\/chunks\/([^"]+)"\)/g)].map((match) => match[1] ?? ''))];
+}
+
 describe.each(SERVERS.map((server) => [server.name, server] as const))('%s, packed and installed with npm', (_, server) => {
-  it('packs only the bundle, the README, the licence and package.json, and passes publint', async () => {
+  it('packs only the bundle, its notices, the README, the licence and package.json, and passes publint', async () => {
     const { packed } = installed(server);
     const chunks = packed.files.filter((file) => file.startsWith('dist/chunks/'));
     expect(chunks.length).toBeGreaterThan(0);
-    expect(packed.files).toEqual(['LICENSE', 'README.md', 'dist/bin.js', ...chunks, 'package.json'].sort());
+    expect(packed.files).toEqual(
+      ['LICENSE', 'README.md', 'dist/bin.js', `dist/${NOTICES_FILE}`, ...chunks, 'package.json'].sort(),
+    );
 
     const { messages, pkg } = await publint({ pack: { tarball: await arrayBufferOf(packed.tarball) }, strict: true });
     expect(messages.map((message) => `${message.type}: ${formatMessage(message, pkg)}`)).toEqual([]);
   });
 
-  it('declares exact npm dependencies and installs no workspace package but itself', async () => {
+  it('declares no dependencies, so the install holds exactly one package: the server', async () => {
     const { dir } = installed(server);
-    const manifest = JSON.parse(
-      await readFile(path.join(dir, 'node_modules', ...server.packageName.split('/'), 'package.json'), 'utf8'),
-    ) as {
-      dependencies: Record<string, string>;
-      mcpName: string;
-    };
+    const packageDir = path.join(dir, 'node_modules', ...server.packageName.split('/'));
+    const manifest = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.mcpName).toBe(server.mcpName);
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(Object.keys(server.dependencies).sort());
-    for (const version of Object.values(manifest.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies']) {
+      expect(manifest[field], field).toBeUndefined();
+    }
+    expect(await packageDirs(path.join(dir, 'node_modules'))).toEqual([packageDir]);
+  });
 
-    const names = (await packageDirs(path.join(dir, 'node_modules'))).map((found) =>
-      path.relative(path.join(dir, 'node_modules'), found),
+  it('carries the project licence and the licence of every npm package it inlines', async () => {
+    const { dir } = installed(server);
+    const packageDir = path.join(dir, 'node_modules', ...server.packageName.split('/'));
+    expect(await readFile(path.join(packageDir, 'LICENSE'), 'utf8')).toBe(
+      await readFile(path.join(REPO_ROOT, 'LICENSE'), 'utf8'),
     );
-    expect(names.filter((name) => name.startsWith('@mcp-sampling/'))).toEqual([server.packageName]);
-    expect(names).toEqual(expect.arrayContaining(Object.keys(server.dependencies)));
+    const notices = await readFile(path.join(packageDir, 'dist', NOTICES_FILE), 'utf8');
+    expect(notices.startsWith(`Third-party software in ${server.packageName} ${server.version}\n`)).toBe(true);
+    for (const dependency of INLINED_NPM_PACKAGES) {
+      expect(notices).toMatch(new RegExp(`^${dependency.replace(/[/.]/g, '\\$&')} \\S+ \\((MIT|Apache-2\\.0)\\)$`, 'm'));
+    }
+    expect(notices).toContain('Apache License');
+    expect(notices).toContain('Permission is hereby granted, free of charge');
   });
 
   it('runs --help from the installed bin, directly and through the link npm made', async () => {
@@ -116,12 +164,16 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s, pack
     expect(viaLink.trim()).toBe(server.version);
   });
 
-  it.each(ERAS)('answers its tool over stdio through a sampling host, %s', async (era) => {
-    host = await connectStdio(
-      { command: process.execPath, args: [installed(server).bin], env: blankServerEnvironment() },
-      { era, script: reply.offline() },
-    );
+  it.each(ERAS)('answers its tool over stdio through a sampling host, %s, loading no lazily loaded chunk', async (era) => {
+    const { bin } = installed(server);
+    const { command, loadedChunks } = await loggedCommand(bin);
+    host = await connectStdio(command, { era, script: reply.offline() });
     await expectAnsweredByHost(host, server, era);
+    const lazy = await lazyChunksOf(bin);
+    expect(lazy.length).toBeGreaterThan(0);
+    const loaded = await loadedChunks();
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((chunk) => lazy.includes(chunk))).toEqual([]);
   });
 
   it('answers a host that cannot sample, without a key', async () => {
@@ -134,19 +186,24 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s, pack
 });
 
 describe('the provider fallback from an npm install', () => {
-  it('loads its chunk and the AI SDK from the installed dependencies and answers through the provider', async () => {
+  it('loads the inlined AI SDK only when a call falls back, and answers through the provider', async () => {
     const server = SERVERS.find((candidate) => candidate.name === 'summarise') as ServerInfo;
     const { bin } = installed(server);
-    const chunks = await readdir(path.join(path.dirname(bin), 'chunks'));
-    expect(chunks.length).toBeGreaterThan(0);
-
+    const lazy = await lazyChunksOf(bin);
     const provider = await fakeCompatibleProvider(PROVIDER_SUMMARY);
     try {
-      host = await connectStdio(
-        { command: process.execPath, args: [bin], env: blankServerEnvironment(provider.env) },
-        { era: '2025', sampling: false },
-      );
+      const { command, loadedChunks } = await loggedCommand(bin, provider.env);
+      host = await connectStdio(command, { era: '2025', sampling: false });
+      const { tools } = await host.client.listTools();
+      expect(tools.map((tool) => tool.name)).toEqual([server.name]);
+      // With a provider configured, the providers chunk may load at start (the kit checks the
+      // settings); the AI SDK, in chunks that chunk imports in turn, waits for the first fallback.
+      const atStart = await loadedChunks();
+
       await expectSummarisedByProvider(host, provider);
+      const afterCall = await loadedChunks();
+      expect(afterCall.filter((chunk) => lazy.includes(chunk)).length).toBeGreaterThan(0);
+      expect(afterCall.filter((chunk) => !atStart.includes(chunk) && !lazy.includes(chunk)).length).toBeGreaterThan(0);
     } finally {
       await provider.close();
     }
