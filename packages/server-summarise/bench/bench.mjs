@@ -11,7 +11,11 @@
  *   (b) fan-out of a 400,000-char text with a 200 ms-per-sample host: kit wall time vs its
  *       round floor, and vs the baseline sampling the same chunks one after another;
  *   (c) cold start (spawn → first tools/list answer), with and without a fallback provider
- *       configured (the provider module must load lazily), and the server's peak RSS.
+ *       configured (the provider module must load lazily), against the minimal raw-SDK anchor
+ *       (bench/minimal-server.mjs), and peak RSS of the bin and the anchor after the same short
+ *       load (bench/start-and-memory.mjs); also the peak RSS after (a) and (b), against the baseline;
+ *   (d) throughput: one connection each, 1,000 single-sample calls with 50 in flight, alternating
+ *       runs, kit against the baseline (bench/throughput.mjs).
  * Prints a table to stdout and writes the figures to <repo>/.bench/summarise.json.
  * A MISS is reported, never turned into a failing exit code.
  */
@@ -23,7 +27,6 @@ import {
   benchServers,
   call,
   checkStdout,
-  coldStarts,
   compareKitWithBaseline,
   compareLastRequests,
   comparisonTable,
@@ -32,9 +35,12 @@ import {
   runBench,
   startHttpServer,
   verdict,
+  verdictAtLeast,
   withKitAndBaseline,
 } from '@mcp-sampling/testing/bench';
 import { chunkText } from '../dist/chunking.js';
+import { measureStartAndMemory, START_AND_MEMORY } from './start-and-memory.mjs';
+import { measureThroughput, THROUGHPUT } from './throughput.mjs';
 
 const SERVERS = benchServers(import.meta.url);
 const { kit: KIT, baseline: BASELINE } = SERVERS;
@@ -64,8 +70,15 @@ const HTTP_TIMED_CALLS = 400;
 const HTTP_BLOCK = 20;
 const SAMPLE_MS = 200;
 const FANOUT_CHARS = 400_000;
-const COLD_STARTS = 10;
-const TARGETS = { singleRatio: 1.15, httpSingleRatio: 1.15, fanoutRatio: 1.3, coldStartRatio: 1.1 };
+// Cold start and peak RSS against the minimal anchor: at most; throughput against the baseline: at least.
+const TARGETS = {
+  singleRatio: 1.15,
+  httpSingleRatio: 1.15,
+  fanoutRatio: 1.3,
+  coldStartRatio: 1.05,
+  peakRssRatio: 1.05,
+  throughputRatio: 1.0,
+};
 
 // ---------------------------------------------------------------- deterministic texts
 
@@ -313,19 +326,27 @@ async function measureEra(era, chunks, problems) {
   const signed = era === '2026-07-28' ? await singleSampleSigned(era, problems) : undefined;
   const http = { single: await singleSampleHttp(era, problems) };
   const sequential = await fanOutSequential(era, chunks, problems);
-  const starts = await coldStarts({ kit: KIT, kitWithProvider: KIT_WITH_PROVIDER, baseline: BASELINE }, era, COLD_STARTS);
-  const coldStart = {
-    ...starts,
-    noProviderRatio: starts.kit.medianMs / starts.baseline.medianMs,
-    providerRatio: starts.kitWithProvider.medianMs / starts.baseline.medianMs,
-  };
+  const { coldStart, peakRss: anchorRss } = await measureStartAndMemory(
+    { kit: KIT, kitWithProvider: KIT_WITH_PROVIDER },
+    era,
+    INSTANT,
+    { text: SHORT_TEXT },
+  );
+  const throughput = await measureThroughput(SERVERS, era, INSTANT, { text: SHORT_TEXT }, 'A short summary.', problems);
+  const throughputSigned =
+    era === '2026-07-28'
+      ? await measureThroughput(SIGNED_SERVERS, era, INSTANT, { text: SHORT_TEXT }, 'A short summary.', problems)
+      : undefined;
   return {
     single,
     ...(signed !== undefined && { singleSigned: signed }),
     http,
     fanOut: { kit: kitFanOut, sequential, speedup: sequential.wallMs / kitFanOut.wallMs },
     coldStart,
+    peakRssAfterLoad: anchorRss,
     peakRss: rss,
+    throughput,
+    ...(throughputSigned !== undefined && { throughputSigned }),
   };
 }
 
@@ -355,9 +376,21 @@ function singleRows(rows, era, prefix, s, target) {
   );
 }
 
+/** The throughput rows against one baseline (`prefix` names it in each measure). */
+function throughputRows(rows, era, prefix, t) {
+  rows.add(
+    era,
+    `${prefix}throughput: calls/s (${t.calls} calls, ${t.inFlight} in flight, median of ${t.kit.runs.length} runs)`,
+    t.kit.callsPerSecond.toFixed(0),
+    t.baseline.callsPerSecond.toFixed(0),
+  );
+  rows.checkAtLeast(era, `${prefix}throughput: ratio kit/baseline (median of run pairs)`, t.ratio, TARGETS.throughputRatio);
+}
+
 function table(report) {
   const rows = comparisonTable();
-  for (const [era, { single, singleSigned, http, fanOut: f, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
+  for (const [era, figures] of Object.entries(report.eras)) {
+    const { single, singleSigned, http, fanOut: f, coldStart: c, peakRssAfterLoad: load, peakRss: rss } = figures;
     singleRows(rows, era, '', single, TARGETS.singleRatio);
     if (singleSigned !== undefined) singleRows(rows, era, 'vs signed-state baseline: ', singleSigned, TARGETS.singleRatio);
     singleRows(rows, era, 'HTTP ', http.single, TARGETS.httpSingleRatio);
@@ -373,16 +406,30 @@ function table(report) {
     rows.add(era, `fan-out: rounds x ${SAMPLE_MS} ms`, ms(f.kit.floorMs), ms(f.sequential.floorMs));
     rows.check(era, `fan-out: ratio kit wall/(rounds x ${SAMPLE_MS})`, f.kit.ratio, TARGETS.fanoutRatio);
     rows.add(era, 'fan-out: speed-up sequential/kit', '', '', `${f.speedup.toFixed(2)}x`);
-    rows.add(era, `cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
+    rows.add(
+      era,
+      `cold start: median ms to tools/list (n=${c.runs}; baseline = anchor)`,
+      ms(c.kit.medianMs),
+      ms(c.anchor.medianMs),
+    );
     rows.add(
       era,
       'cold start: min-max ms',
       `${ms(c.kit.minMs)}-${ms(c.kit.maxMs)}`,
-      `${ms(c.baseline.minMs)}-${ms(c.baseline.maxMs)}`,
+      `${ms(c.anchor.minMs)}-${ms(c.anchor.maxMs)}`,
     );
-    rows.check(era, 'cold start: ratio kit (no provider)/baseline', c.noProviderRatio, TARGETS.coldStartRatio);
+    rows.check(era, 'cold start: ratio kit (no provider)/anchor', c.ratio, TARGETS.coldStartRatio);
     rows.add(era, 'cold start: median ms, provider configured', ms(c.kitWithProvider.medianMs), '', c.providerRatio.toFixed(3));
+    rows.add(
+      era,
+      `peak RSS MiB (VmHWM, ${START_AND_MEMORY.loadCalls} calls; baseline = anchor)`,
+      load.kitMiB.toFixed(1),
+      load.anchorMiB.toFixed(1),
+    );
+    rows.check(era, 'peak RSS: ratio kit/anchor', load.ratio, TARGETS.peakRssRatio);
     rows.add(era, 'peak RSS MiB (VmHWM, after (a) + 400k call)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
+    throughputRows(rows, era, '', figures.throughput);
+    if (figures.throughputSigned !== undefined) throughputRows(rows, era, 'vs signed-state baseline: ', figures.throughputSigned);
   }
   return rows.format();
 }
@@ -398,7 +445,14 @@ await runBench({
     httpTimedCalls: HTTP_TIMED_CALLS,
     httpBlockSize: HTTP_BLOCK,
     hostMsPerSample: SAMPLE_MS,
-    coldStarts: COLD_STARTS,
+    coldStarts: START_AND_MEMORY.coldStarts,
+    peakRssLoadCalls: START_AND_MEMORY.loadCalls,
+    peakRssLoadInFlight: START_AND_MEMORY.loadInFlight,
+    peakRssRuns: START_AND_MEMORY.rssRuns,
+    throughputCalls: THROUGHPUT.calls,
+    throughputInFlight: THROUGHPUT.inFlight,
+    throughputRuns: THROUGHPUT.runs,
+    throughputWarmupCalls: THROUGHPUT.warmup,
     singleTextChars: SHORT_TEXT.length,
   },
   targets: {
@@ -406,6 +460,8 @@ await runBench({
     httpSingleSampleRatio: TARGETS.httpSingleRatio,
     fanOutRatio: TARGETS.fanoutRatio,
     coldStartNoProviderRatio: TARGETS.coldStartRatio,
+    peakRssRatio: TARGETS.peakRssRatio,
+    throughputRatioAtLeast: TARGETS.throughputRatio,
   },
   inputs: { fanOutText: { chars: LONG_TEXT.length, chunks: chunks.length } },
   measureEra: (era, problems) => measureEra(era, chunks, problems),
@@ -416,12 +472,20 @@ await runBench({
     }),
     httpSingleSampleRatio: verdict(figures.http.single.ratio, TARGETS.httpSingleRatio),
     fanOutRatio: verdict(figures.fanOut.kit.ratio, TARGETS.fanoutRatio),
-    coldStartNoProviderRatio: verdict(figures.coldStart.noProviderRatio, TARGETS.coldStartRatio),
+    coldStartNoProviderRatio: verdict(figures.coldStart.ratio, TARGETS.coldStartRatio),
+    peakRssRatio: verdict(figures.peakRssAfterLoad.ratio, TARGETS.peakRssRatio),
+    throughputRatio: verdictAtLeast(figures.throughput.ratio, TARGETS.throughputRatio),
+    ...(figures.throughputSigned !== undefined && {
+      throughputVsSignedBaselineRatio: verdictAtLeast(figures.throughputSigned.ratio, TARGETS.throughputRatio),
+    }),
   }),
   describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}); both over stdio; single-sample text ${SHORT_TEXT.length} chars, ` +
     `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}.\n` +
     `HTTP rows: dist/bin.js ${HTTP_FLAGS.join(' ')} vs bench/baseline-http-server.mjs (SDK only), on 127.0.0.1, ` +
-    `${HTTP_TIMED_CALLS} timed calls each after ${HTTP_WARMUP_CALLS} warm-up, alternating blocks of ${HTTP_BLOCK}`,
+    `${HTTP_TIMED_CALLS} timed calls each after ${HTTP_WARMUP_CALLS} warm-up, alternating blocks of ${HTTP_BLOCK}.\n` +
+    `Cold start and the first peak RSS row: anchor = bench/minimal-server.mjs (McpServer + serveStdio, one tool, no kit), ` +
+    `servers taking turns. Throughput: baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}), ${THROUGHPUT.warmup} warm-up calls each, ` +
+    `then ${THROUGHPUT.runs} alternating run pairs`,
   table,
 });

@@ -173,6 +173,87 @@ export async function compareKitWithBaseline(
   return { ...figures, kit: subject, baseline: base };
 }
 
+/** Outcome of `throughput`. */
+export interface ThroughputRun {
+  callsPerSecond: number;
+  /** The most calls that were in flight at once, as the client saw them. */
+  maxInFlight: number;
+}
+
+/**
+ * Calls per second of `calls` calls of `run` with `inFlight` of them in flight at a time: each of
+ * `inFlight` workers starts the next call as soon as its last one ends, so the pipe never runs dry.
+ */
+export async function throughput(run: () => Promise<unknown>, calls: number, inFlight: number): Promise<ThroughputRun> {
+  let started = 0;
+  let active = 0;
+  let maxInFlight = 0;
+  const worker = async () => {
+    while (started < calls) {
+      started += 1;
+      active += 1;
+      maxInFlight = Math.max(maxInFlight, active);
+      await run();
+      active -= 1;
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: Math.min(inFlight, calls) }, worker));
+  return { callsPerSecond: (calls * 1000) / (performance.now() - start), maxInFlight };
+}
+
+/** One side of a throughput comparison. */
+export interface ThroughputStats {
+  /** Median over the runs. */
+  callsPerSecond: number;
+  /** Every run, in order. */
+  runs: number[];
+}
+
+/** Outcome of `compareThroughput`. */
+export interface ThroughputComparison {
+  calls: number;
+  inFlight: number;
+  kit: ThroughputStats;
+  baseline: ThroughputStats;
+  /** Median over run pairs of (kit calls/s / baseline calls/s): above 1, the kit is faster. */
+  ratio: number;
+  /** The most calls in flight at once in any run (should equal `inFlight`). */
+  maxInFlight: number;
+}
+
+/**
+ * Throughput of the kit against a baseline, each on its own open connection: `warmup` calls each
+ * at the same concurrency, then `runs` pairs of runs of `calls` calls, alternating which side goes
+ * first so that drift and noisy neighbours cancel out of each pair's ratio.
+ */
+export async function compareThroughput(options: {
+  kit: () => Promise<unknown>;
+  baseline: () => Promise<unknown>;
+  calls: number;
+  inFlight: number;
+  runs: number;
+  warmup: number;
+}): Promise<ThroughputComparison> {
+  const { kit, baseline, calls, inFlight, runs, warmup } = options;
+  await throughput(kit, warmup, inFlight);
+  await throughput(baseline, warmup, inFlight);
+  const rates = { kit: [] as number[], baseline: [] as number[] };
+  const pairRatios: number[] = [];
+  let maxInFlight = 0;
+  for (let pair = 0; pair < runs; pair += 1) {
+    const order = pair % 2 === 0 ? (['kit', 'baseline'] as const) : (['baseline', 'kit'] as const);
+    for (const who of order) {
+      const run = await throughput(who === 'kit' ? kit : baseline, calls, inFlight);
+      rates[who].push(run.callsPerSecond);
+      maxInFlight = Math.max(maxInFlight, run.maxInFlight);
+    }
+    pairRatios.push((rates.kit.at(-1) as number) / (rates.baseline.at(-1) as number));
+  }
+  const stats = (values: number[]): ThroughputStats => ({ callsPerSecond: median(values), runs: values });
+  return { calls, inFlight, kit: stats(rates.kit), baseline: stats(rates.baseline), ratio: median(pairRatios), maxInFlight };
+}
+
 /** Spread of repeated timings. */
 export interface TimingSpread {
   medianMs: number;
@@ -226,6 +307,32 @@ export function peakRssMiB(server: ServerProcess): number {
 }
 
 /**
+ * Peak RSS (VmHWM, MiB) of each server after the same load: a fresh process per run, `load` run on
+ * its host, then its peak read before it closes. The servers take turns, as in `coldStarts`; the
+ * figure per server is the median over `runs`.
+ */
+export async function peakRssAfterLoad(
+  servers: Record<string, ServerCommand>,
+  options: MockHostOptions & { era: Era },
+  load: (host: StdioMockHost) => Promise<unknown>,
+  runs: number,
+): Promise<Record<string, number>> {
+  const peaks: Record<string, number[]> = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
+  for (let index = 0; index < runs; index += 1) {
+    for (const [name, server] of Object.entries(servers)) {
+      const host = await connectStdio(server, options);
+      try {
+        await load(host);
+        peaks[name]?.push(peakRssMiB(host));
+      } finally {
+        await host.close();
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(peaks).map(([name, values]) => [name, median(values)]));
+}
+
+/**
  * CPU time (user + system) a spawned server has used so far, in milliseconds, from
  * `/proc/<pid>/stat` (Linux; clock ticks taken as the usual 100 Hz). Differences over many calls
  * give CPU per call, a steadier figure than latency when client and servers share few cores.
@@ -268,6 +375,11 @@ export function verdict(value: number, target: number): 'PASS' | 'MISS' {
   return value <= target ? 'PASS' : 'MISS';
 }
 
+/** `PASS` when `value >= target` (a figure where more is better, such as a throughput ratio), else `MISS`. */
+export function verdictAtLeast(value: number, target: number): 'PASS' | 'MISS' {
+  return value >= target ? 'PASS' : 'MISS';
+}
+
 /**
  * A plain-text table: first row is the header; columns from `rightFrom` on are right-aligned; a
  * rule separates groups whose first cell differs.
@@ -291,7 +403,8 @@ export function formatTable(rows: string[][], rightFrom = 2): string {
 
 /**
  * The table of a kit-versus-baseline bench: era, measure, kit, baseline, figure, target, result.
- * `add` writes figures; `check` writes a figure (3 decimals) against its target with a verdict.
+ * `add` writes figures; `check` writes a figure (3 decimals) against its upper bound with a verdict,
+ * `checkAtLeast` against its lower bound.
  */
 export function comparisonTable() {
   const rows: string[][] = [['era', 'measure', 'kit', 'baseline', 'figure', 'target', 'result']];
@@ -301,6 +414,9 @@ export function comparisonTable() {
     },
     check(era: string, measure: string, value: number, target: number): void {
       rows.push([era, measure, '', '', value.toFixed(3), `<= ${target}`, verdict(value, target)]);
+    },
+    checkAtLeast(era: string, measure: string, value: number, target: number): void {
+      rows.push([era, measure, '', '', value.toFixed(3), `>= ${target}`, verdictAtLeast(value, target)]);
     },
     format: (): string => formatTable(rows),
   };
