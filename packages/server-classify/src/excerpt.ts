@@ -4,6 +4,7 @@
  * evenly spaced passages from the middle, each headed by its character range. The excerpt never
  * holds more than `threshold` characters of the text, however long the text is.
  */
+import { withThousands } from '@mcp-sampling/text';
 
 /** The excerpt strategy's sizes, in characters. head + tail + windows × window = threshold. */
 export const EXCERPT_LIMITS = {
@@ -101,11 +102,10 @@ function notInsidePair(text: string, position: number, step: 1 | -1): number {
  */
 export function renderExcerpt(excerpt: Excerpt): string {
   if (!excerpt.excerpted) return excerpt.passages[0]?.text ?? '';
-  const total = excerpt.totalChars.toLocaleString('en');
+  const total = withThousands(excerpt.totalChars);
   return excerpt.passages
     .map(
-      (passage) =>
-        `[characters ${passage.start.toLocaleString('en')} to ${passage.end.toLocaleString('en')} of ${total}]\n${passage.text}`,
+      (passage) => `[characters ${withThousands(passage.start)} to ${withThousands(passage.end)} of ${total}]\n${passage.text}`,
     )
     .join('\n\n');
 }

@@ -5,6 +5,7 @@
  * prompt and the answer's JSON Schema to the user message.
  */
 import { DATA_NOT_INSTRUCTIONS, delimit } from '@mcp-sampling/kit';
+import { withThousands } from '@mcp-sampling/text';
 import { MAX_SINGLE_LABELS, MULTI_LABEL_THRESHOLD } from './answer.js';
 import { type Excerpt, renderExcerpt } from './excerpt.js';
 import type { LabelSpec } from './labels.js';
@@ -47,7 +48,7 @@ export function labelLines(labels: readonly LabelSpec[]): string {
 /** The user message: the text (whole or excerpted), the labels, and the caller's instructions if any. */
 export function userMessage(excerpt: Excerpt, labels: readonly LabelSpec[], instructions: string | undefined): string {
   const textPart = excerpt.excerpted
-    ? `The text is ${excerpt.totalChars.toLocaleString('en')} characters long, so this is an excerpt of it: the beginning, ` +
+    ? `The text is ${withThousands(excerpt.totalChars)} characters long, so this is an excerpt of it: the beginning, ` +
       `${excerpt.passages.length - 2} evenly spaced passages from the middle, and the end, each headed by its character range.\n` +
       delimit('text-excerpt', renderExcerpt(excerpt))
     : `The text:\n${delimit('text', renderExcerpt(excerpt))}`;

@@ -15,7 +15,7 @@
  * and instructions travel only inside delimited user content, never in the system prompt.
  */
 import { defineSamplingTool, type SamplingContext } from '@mcp-sampling/kit';
-import { hasVisibleText } from '@mcp-sampling/text';
+import { hasVisibleText, withThousands } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { answerSchema, type Classification, canonicaliseAnswer, rankLabels } from './answer.js';
 import { EXCERPT_LIMITS, excerptOf } from './excerpt.js';
@@ -77,10 +77,10 @@ const input = z.strictObject({
   text: z
     .string({ error: 'text must be a string: the text to classify' })
     .min(1, 'text is empty: pass the text to classify')
-    .max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters: pass the part to classify`)
+    .max(MAX_TEXT_CHARS, `text is longer than ${withThousands(MAX_TEXT_CHARS)} characters: pass the part to classify`)
     .refine(hasVisibleText, 'text is blank: pass the text to classify')
     .describe(
-      `The text to classify (1 to ${MAX_TEXT_CHARS.toLocaleString('en')} characters; over ${EXCERPT_LIMITS.threshold.toLocaleString('en')}, the model reads an excerpt).`,
+      `The text to classify (1 to ${withThousands(MAX_TEXT_CHARS)} characters; over ${withThousands(EXCERPT_LIMITS.threshold)}, the model reads an excerpt).`,
     ),
   labels: z
     .array(label, { error: 'labels must be an array of label names or { name, description? } objects' })
@@ -111,7 +111,7 @@ const input = z.strictObject({
     .min(1, 'instructions is empty: leave it out or say how to apply the labels')
     .max(
       MAX_INSTRUCTIONS_CHARS,
-      `instructions is longer than ${MAX_INSTRUCTIONS_CHARS.toLocaleString('en')} characters: keep the guidance short`,
+      `instructions is longer than ${withThousands(MAX_INSTRUCTIONS_CHARS)} characters: keep the guidance short`,
     )
     .refine(hasVisibleText, 'instructions is blank: leave it out or say how to apply the labels')
     .optional()

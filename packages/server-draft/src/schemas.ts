@@ -2,7 +2,7 @@
  * Arguments and result of `draft`. Every limit has a message that names the field and the fix; the
  * SDK turns a schema failure into an `isError` result that quotes it.
  */
-import { hasVisibleText } from '@mcp-sampling/text';
+import { hasVisibleText, withThousands } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { KINDS } from './kinds.js';
 
@@ -23,7 +23,7 @@ export const MIN_WORDS = 20;
 export const MAX_WORDS = 2_000;
 export const DEFAULT_MAX_WORDS = 250;
 
-const chars = (n: number) => n.toLocaleString('en');
+const chars = (n: number) => withThousands(n);
 
 /**
  * A string that must have visible text (`hasVisibleText`: spaces and zero-width characters alone are

@@ -2,7 +2,7 @@
  * The `route` tool's arguments: limits, the zod schema with caller-facing messages, and the
  * cross-field checks (distinct route names, a fallback that names a route).
  */
-import { hasVisibleText } from '@mcp-sampling/text';
+import { hasVisibleText, withThousands } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { hasWord, normaliseName } from './words.js';
 
@@ -16,7 +16,7 @@ export const LIMITS = {
   keywordChars: 100,
 } as const;
 
-const n = (value: number) => value.toLocaleString('en');
+const n = (value: number) => withThousands(value);
 
 /** One destination; unknown fields are refused (the kit words the message). */
 const routeSchema = z.strictObject({

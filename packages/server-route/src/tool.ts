@@ -16,6 +16,7 @@
  * sampling propagates to the kit, which owns the fallback policy (and may call `routeHeuristic`).
  */
 import { defineSamplingTool, type SamplingContext, SamplingFailure } from '@mcp-sampling/kit';
+import { withThousands } from '@mcp-sampling/text';
 import { decideRoute, type ModelOutcome, singleRouteResult, UNDECIDED_HINT } from './decision.js';
 import { routeHeuristic } from './heuristic.js';
 import { LIMITS, RouteBook, type RouteInput, routeInput } from './input.js';
@@ -92,7 +93,7 @@ export const routeTool = defineSamplingTool({
   name: 'route',
   title: 'Route',
   description:
-    `Route a request (a message, ticket or question, up to ${LIMITS.requestChars.toLocaleString('en')} characters) to one of ` +
+    `Route a request (a message, ticket or question, up to ${withThousands(LIMITS.requestChars)} characters) to one of ` +
     `up to ${LIMITS.routes} named destinations with the host model. The answer is always one of the given route names. ` +
     "When the model gives no valid answer or is unsure (confidence below 0.5), the routes' keywords decide, then the fallback route; " +
     '`matchedBy` says which.',

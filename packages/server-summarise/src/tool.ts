@@ -13,7 +13,7 @@
  * The document and the focus travel only inside delimited user content, never in a system prompt.
  */
 import { DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit, type SamplingContext } from '@mcp-sampling/kit';
-import { hasVisibleText } from '@mcp-sampling/text';
+import { hasVisibleText, withThousands } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { chunkText, planReduce } from './chunking.js';
 import { extractiveFallback } from './heuristic.js';
@@ -22,12 +22,8 @@ import { countWords, trimToWords } from './words.js';
 /** Longest input accepted, in characters. */
 export const MAX_TEXT_CHARS = 2_000_000;
 
-/**
- * `MAX_TEXT_CHARS` with its thousands separated by commas, as `toLocaleString('en')` writes it.
- * Written by hand because the first `toLocaleString` of a process loads the ICU number formats,
- * some 25 ms of every cold start, all for two schema messages.
- */
-const MAX_TEXT_CHARS_SHOWN = String(MAX_TEXT_CHARS).replace(/\B(?=(\d{3})+$)/g, ',');
+/** `MAX_TEXT_CHARS` as the messages write it (see `withThousands`: no ICU at start-up). */
+const MAX_TEXT_CHARS_SHOWN = withThousands(MAX_TEXT_CHARS);
 
 const STYLE_RULES = {
   paragraph: 'Write plain prose in one or more short paragraphs.',

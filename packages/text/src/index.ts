@@ -1,4 +1,5 @@
 export { chunkText } from './chunking.js';
+export { withThousands } from './digits.js';
 export { extractiveSummary } from './extractive.js';
 export { jsonFromSchema } from './json-from-schema.js';
 export { dataOf, OFFLINE_MODEL, type OfflineRequest, offlineAnswer } from './offline-model.js';
