@@ -1,5 +1,5 @@
 /**
- * Start-up and memory section of the summarise bench (issue 14): the kit bin against the minimal
+ * Start-up and memory section of the summarise bench: the kit bin against the minimal
  * raw-SDK anchor (bench/minimal-server.mjs: one tool, McpServer + serveStdio, nothing of the kit).
  * Cold start is spawn → first `tools/list` answer, the servers taking turns (the kit also with a
  * fallback provider configured, whose module must still load lazily); peak RSS (VmHWM) is read from

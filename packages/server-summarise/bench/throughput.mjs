@@ -1,13 +1,14 @@
 /**
- * Throughput section of the summarise bench (issue 14, throughput guard): one open stdio
- * connection each to the kit bin and to the raw-SDK baseline (bench/baseline-server.mjs, the same
- * tool contract), single-sample `summarise` calls with an instant host, many in flight at once;
+ * Throughput section of the summarise bench: one open stdio connection each to the kit bin and
+ * to the raw-SDK baseline (bench/baseline-server.mjs, the same tool contract), single-sample `summarise` calls with an instant host, many in flight at once;
  * alternating runs, median calls/s per side and the median ratio kit/baseline (more is better).
  */
 import { call, compareThroughput, withKitAndBaseline } from '@mcp-sampling/testing/bench';
 
-/** What one era's throughput run does. */
-// A thousand warm-up calls each: fewer leave the first timed runs visibly slower, still warming up.
+/**
+ * What one era's throughput run does. A thousand warm-up calls each: with fewer, the first timed
+ * runs were still visibly speeding up.
+ */
 export const THROUGHPUT = { calls: 1000, inFlight: 50, runs: 5, warmup: 1000 };
 
 /**

@@ -29,7 +29,7 @@ const ERAS = ['2025', '2026-07-28'] as const;
 const INSTALL_RUNS = 3;
 /** The anchor: the reference MCP server, at the version the workspace already pins. */
 const ANCHOR = '@modelcontextprotocol/server-everything';
-/** Targets (issue 14): a server's cold install at most this fraction of the anchor's, and one package. */
+/** Targets: a server's cold install at most this fraction of the anchor's, and one package. */
 const COLD_INSTALL_TARGET = 0.35;
 const PACKAGES_TARGET = 1;
 
