@@ -29,6 +29,9 @@ const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mcp-sampling-host-tmux-'));
+  // tmux ends its server when the last session ends, and a new-session sent while it is ending
+  // fails with "server exited unexpectedly". One idle session keeps the server up until afterAll.
+  if (hasTmux) tmux('new-session', '-d', '-s', 'keep-server-up', 'sh -c "read _"');
 });
 afterAll(() => {
   if (!hasTmux) return;
