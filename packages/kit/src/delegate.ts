@@ -8,7 +8,7 @@ import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { PendingStep } from './engine.js';
 import type { Era } from './host-capabilities.js';
 import type { Provenance } from './provenance.js';
-import { JSON_SCHEMA_METADATA_KEY } from './sample-json.js';
+import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
 /** One prepared step as the host's model receives it. */
 export interface DelegatedStep {

@@ -9,42 +9,16 @@
  *
  * Either way the same `run` code executes, and `run` must be deterministic given its samples.
  */
-// Deprecated API, used on purpose: see request-params.ts
 import { setMaxListeners } from 'node:events';
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { SamplingFailure } from './errors.js';
-import { outcomeOf } from './fallback-policy.js';
 import { fingerprintOf } from './fingerprint.js';
-import type { PresetName } from './presets.js';
 import { toCreateMessageParams } from './request-params.js';
 import type { MemoEntry } from './request-state.js';
-import { type SampleFunction, type SampleJsonRequest, type SampleJsonResult, sampleJson } from './sample-json.js';
-import type { SampleRequest, SampleResult } from './sample-types.js';
-
-/** Rounds a tool call may take. Tools are designed to finish well inside it. */
-export const MAX_ROUNDS = 6;
-
-/** What `run` receives as `s`. */
-export interface SamplingContext {
-  /** Ask the host's model for one step. `key` must be stable across rounds (`map:3`, `reduce`). */
-  sample(key: string, request: SampleRequest): Promise<SampleResult>;
-  /**
-   * Ask for a structured answer: JSON validated against `schema`, repaired up to twice (steps
-   * `<key>:repair-1`, `<key>:repair-2`). Fails with `SamplingFailure('invalid-output')` when the
-   * answer stays invalid. `key` may be at most 55 characters.
-   */
-  sampleJson<S extends z.ZodType>(key: string, schema: S, request: SampleJsonRequest): Promise<SampleJsonResult<z.output<S>>>;
-  /**
-   * Say that `run` settles the call without the model after `failure`, a step failure it caught:
-   * the tool's own deterministic backstop decided (route's keywords after an unusable answer).
-   * The result's provenance then says `path: 'heuristic'` and why, still listing the models asked.
-   * `how` says what decided, e.g. `Keywords decided.`
-   */
-  decidedWithoutModel(failure: SamplingFailure, how: string): void;
-  /** Aborted when the tool call is cancelled. */
-  readonly signal: AbortSignal;
-}
+import { sampleJson } from './sample-json.js';
+import { MAX_ROUNDS, type SampleFunction, type SampleRequest, type SampleResult, type SamplingContext } from './tool/contract.js';
+import { outcomeOf, SamplingFailure } from './tool/failures.js';
+import type { PresetName } from './tool/presets.js';
 
 function contextOf(signal: AbortSignal, sample: SampleFunction, table: StepTable): SamplingContext {
   return {

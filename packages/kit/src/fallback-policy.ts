@@ -11,10 +11,7 @@
  * Actions are tried in order; one that cannot apply (no provider configured, no heuristic for this
  * tool) or that fails is skipped, and the call ends in a clear `isError` when none answers.
  */
-import type { SamplingFailure } from './errors.js';
-
-/** Why the host's model could not be used. */
-export type FallbackOutcome = 'no-capability' | 'declined' | 'failed' | 'invalid-output';
+import type { FallbackOutcome } from './tool/failures.js';
 
 /** What to do about it. */
 export type FallbackAction = 'provider' | 'heuristic' | 'delegate' | 'error';
@@ -93,19 +90,4 @@ export function fallbackPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Fal
 /** True when some outcome may be answered by `delegate` (tools then advertise no output schema). */
 export function policyMayDelegate(policy: FallbackPolicy): boolean {
   return FALLBACK_OUTCOMES.some((outcome) => policy[outcome].includes('delegate'));
-}
-
-/** The outcome a failure falls under, or undefined for failures no fallback can fix (state, round budget). */
-export function outcomeOf(failure: SamplingFailure): FallbackOutcome | undefined {
-  switch (failure.reason) {
-    case 'no-capability':
-    case 'declined':
-    case 'invalid-output':
-      return failure.reason;
-    case 'failed':
-    case 'timeout':
-      return 'failed';
-    default:
-      return undefined;
-  }
 }

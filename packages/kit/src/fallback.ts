@@ -4,16 +4,15 @@
  * memo, so a call that falls back midway never pays twice for what it has.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { SamplingTool } from './define-tool.js';
 import { delegatedResult } from './delegate.js';
 import { replay, runDirect } from './engine.js';
-import { describeFailure, SamplingFailure } from './errors.js';
 import type { FallbackPolicy } from './fallback-policy.js';
-import { outcomeOf } from './fallback-policy.js';
 import type { Era } from './host-capabilities.js';
 import { oneLineReason, type Provenance } from './provenance.js';
 import { type ProviderSource, providerSampler } from './provider-sampler.js';
 import type { MemoEntry } from './request-state.js';
+import type { SamplingTool } from './tool/contract.js';
+import { describeFailure, outcomeOf, SamplingFailure } from './tool/failures.js';
 import { errorResult, successResult } from './tool-results.js';
 
 /** Everything the fallback needs to know about the call. */

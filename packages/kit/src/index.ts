@@ -1,38 +1,35 @@
-export { defineSamplingTool, type SamplingTool, ToolInputError } from './define-tool.js';
+/**
+ * `@mcp-sampling/kit`: the public API, grouped by the room each name lives in. What a tool author
+ * writes against comes first; then the engine's structured steps, the result and its provenance,
+ * the paths that answer a step, building a server, and the operator's settings.
+ */
+
 export type { DelegatedStep } from './delegate.js';
-export { MAX_ROUNDS, type SamplingContext } from './engine.js';
-export { describeFailure, SamplingFailure, type SamplingFailureReason } from './errors.js';
 export {
   DEFAULT_FALLBACK_POLICY,
   FALLBACK_OUTCOMES,
   type FallbackAction,
   FallbackConfigError,
-  type FallbackOutcome,
   type FallbackPolicy,
   fallbackPolicyFromEnv,
   fallbackPolicyOf,
   fallbackVariable,
   parseFallbackActions,
 } from './fallback-policy.js';
+// call/: one request's era and host, and the provenance every result carries
 export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
 export { type JsonReading, readJson } from './json-reply.js';
-export { type ModelPreset, PRESETS, type PresetName } from './presets.js';
-export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './prompt.js';
 export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './provenance.js';
+// answered-by/: the ways a step is answered, and the fallback policy
 export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
-export { STEP_METADATA_KEY } from './request-params.js';
+// state/: what a 2026-07-28 call carries between rounds
 export { RoundStateSealer, STATE_BUDGET_BYTES } from './request-state.js';
-export {
-  JSON_REPLY_RULES,
-  JSON_SCHEMA_METADATA_KEY,
-  jsonSchemaOf,
-  MAX_JSON_REPAIRS,
-  type SampleJsonRequest,
-  type SampleJsonResult,
-} from './sample-json.js';
-export type { SampleRequest, SampleResult } from './sample-types.js';
+// engine/: structured steps and the lenient JSON reader
+export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './sample-json.js';
+// registration/: kit tools on an McpServer
 export { createSamplingServer, type SamplingServerSpec } from './server.js';
+// operator/: every variable a bin reads
 export {
   DEFAULT_PROVIDER_CONCURRENCY,
   environmentHelp,
@@ -40,6 +37,7 @@ export {
   SERVER_SETTINGS,
   type ServerSetting,
 } from './settings.js';
+// serving/: the bound of one stdio message (the HTTP server and the bin have entries of their own)
 export {
   FRAMING_ALLOWANCE_BYTES,
   INPUT_RESPONSES_ALLOWANCE_BYTES,
@@ -48,3 +46,19 @@ export {
   WORST_CASE_CALL_BYTES,
   WORST_JSON_BYTES_PER_CHAR,
 } from './stdio-limits.js';
+// tool/: the tool author's contract
+export {
+  defineSamplingTool,
+  MAX_ROUNDS,
+  type SampleJsonRequest,
+  type SampleJsonResult,
+  type SampleRequest,
+  type SampleResult,
+  type SamplingContext,
+  type SamplingTool,
+  ToolInputError,
+} from './tool/contract.js';
+export { describeFailure, type FallbackOutcome, SamplingFailure, type SamplingFailureReason } from './tool/failures.js';
+export { type ModelPreset, PRESETS, type PresetName } from './tool/presets.js';
+export { JSON_SCHEMA_METADATA_KEY, STEP_METADATA_KEY } from './tool/request-metadata.js';
+export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './tool/untrusted-text.js';

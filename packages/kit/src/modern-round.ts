@@ -12,12 +12,13 @@
  * never reaches this file.
  */
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
-import { type AnswerLookup, MAX_ROUNDS, replay, type SamplingContext } from './engine.js';
-import { hostCannotSample, SamplingFailure } from './errors.js';
-import type { PresetName } from './presets.js';
+import { type AnswerLookup, replay } from './engine.js';
 import { readReply } from './reply.js';
 import type { MemoEntry, RoundState, RoundStateSealer } from './request-state.js';
 import { takeGatedCall } from './state-gate.js';
+import { MAX_ROUNDS, type SamplingContext } from './tool/contract.js';
+import { hostCannotSample, SamplingFailure } from './tool/failures.js';
+import type { PresetName } from './tool/presets.js';
 
 interface ModernRoundOptions<I, O> {
   toolName: string;

@@ -7,8 +7,8 @@ import type { Provider, ProviderConfig } from '@mcp-sampling/providers';
 import type { Fulfil } from './engine.js';
 import { type Limiter, limiter } from './limiter.js';
 import { readReply } from './reply.js';
-import { JSON_SCHEMA_METADATA_KEY } from './sample-json.js';
 import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from './settings.js';
+import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
 /** Environment variables that mean "a provider is meant to be configured" (and get checked at start-up). */
 const PROVIDER_VARIABLES = ['MCP_SAMPLING_PROVIDER', 'ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'MCP_SAMPLING_BASE_URL'] as const;

@@ -6,9 +6,9 @@
  */
 import { SdkError, SdkErrorCode, type ServerContext } from '@modelcontextprotocol/server';
 import type { Fulfil } from './engine.js';
-import { SamplingFailure } from './errors.js';
 import type { StepProgress } from './progress.js';
 import { readReply } from './reply.js';
+import { SamplingFailure } from './tool/failures.js';
 
 /** Default time a host gets to answer one pushed request (people approve requests by hand). */
 export const DEFAULT_SAMPLE_TIMEOUT_MS = 300_000;

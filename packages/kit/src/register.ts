@@ -8,9 +8,7 @@
 import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import type { SamplingTool } from './define-tool.js';
 import { type Fulfil, runDirect } from './engine.js';
-import { hostCannotSample, SamplingFailure } from './errors.js';
 import { fallBack } from './fallback.js';
 import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from './fallback-policy.js';
 import { eraOf, hostCanSample } from './host-capabilities.js';
@@ -22,6 +20,8 @@ import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './request-state.js';
 import { RoundStateSealer } from './request-state.js';
 import { gateRoundState } from './state-gate.js';
+import type { SamplingTool } from './tool/contract.js';
+import { hostCannotSample, SamplingFailure } from './tool/failures.js';
 import { failureResult, successResult } from './tool-results.js';
 import { toolSchemasOf } from './tool-schemas.js';
 

@@ -1,6 +1,6 @@
 import type { CreateMessageResult, CreateMessageResultWithTools } from '@modelcontextprotocol/server';
-import { SamplingFailure } from './errors.js';
-import type { SampleResult } from './sample-types.js';
+import type { SampleResult } from './tool/contract.js';
+import { SamplingFailure } from './tool/failures.js';
 
 /** Characters per requested token beyond which a reply is treated as runaway and cut. */
 const RUNAWAY_CHARS_PER_TOKEN = 8;

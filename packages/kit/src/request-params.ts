@@ -1,12 +1,7 @@
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
-import { PRESETS, type PresetName } from './presets.js';
-import type { SampleRequest } from './sample-types.js';
-
-/**
- * Request metadata key naming the step (`map:3`, `reduce`), so hosts and test doubles can tell
- * steps apart in both eras (2025 push requests carry no other trace of the key).
- */
-export const STEP_METADATA_KEY = 'io.github.mcp-sampling/step';
+import type { SampleRequest } from './tool/contract.js';
+import { PRESETS, type PresetName } from './tool/presets.js';
+import { STEP_METADATA_KEY } from './tool/request-metadata.js';
 
 /**
  * The MCP `sampling/createMessage` params for one step. The system prompt carries only the tool

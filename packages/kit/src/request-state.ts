@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { SamplingFailure } from './errors.js';
-import type { SampleResult } from './sample-types.js';
+import type { SampleResult } from './tool/contract.js';
+import { SamplingFailure } from './tool/failures.js';
 
 /** A finished step as remembered between rounds. */
 export interface MemoEntry extends SampleResult {

@@ -11,12 +11,10 @@
  */
 import type { JSONObject } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import { SamplingFailure } from './errors.js';
 import { readJson } from './json-reply.js';
-import type { SampleRequest, SampleResult } from './sample-types.js';
-
-/** Request metadata key carrying the JSON Schema a reply must match. */
-export const JSON_SCHEMA_METADATA_KEY = 'io.github.mcp-sampling/json-schema';
+import type { SampleFunction, SampleJsonRequest, SampleJsonResult, SampleRequest } from './tool/contract.js';
+import { SamplingFailure } from './tool/failures.js';
+import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
 /** Most repair steps a structured answer may take. */
 export const MAX_JSON_REPAIRS = 2;
@@ -34,27 +32,6 @@ const MAX_PROBLEM_CHARS = 300;
 export const JSON_REPLY_RULES =
   'Reply with a single JSON value that matches the JSON Schema given in the user message. ' +
   'Output only the JSON: no code fences, no comments, no text before or after it.';
-
-/** A structured step: a `SampleRequest` plus how to repair and normalise the answer. */
-export interface SampleJsonRequest extends SampleRequest {
-  /** Repair steps allowed after an invalid answer, 0 to 2. Default 2. */
-  repairs?: number;
-  /**
-   * Applied to the parsed JSON before validation, e.g. to map `" billing "` to the canonical label
-   * `Billing`. Must be pure.
-   */
-  normalise?: (value: unknown) => unknown;
-}
-
-/** A validated structured answer. `text` and `model` are those of the step that produced it. */
-export interface SampleJsonResult<T> extends SampleResult {
-  value: T;
-  /** Repair steps it took (0 when the first answer was valid). */
-  repairs: number;
-}
-
-/** The plain `sample` a structured step is built on. */
-export type SampleFunction = (key: string, request: SampleRequest) => Promise<SampleResult>;
 
 /** Runs one structured step on top of `sample`. Exposed to tools as `s.sampleJson`. */
 export async function sampleJson<S extends z.ZodType>(

@@ -1,7 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/server';
-import type { SamplingTool } from './define-tool.js';
-import { MAX_ROUNDS } from './engine.js';
 import { type RegisterOptions, registerSamplingTool } from './register.js';
+import { MAX_ROUNDS, type SamplingTool } from './tool/contract.js';
 
 /** Identity and tools of a kit-built server. */
 export interface SamplingServerSpec {

@@ -1,7 +1,9 @@
 /**
- * Why a language step could not be done. Each reason maps to one recovery hint, and later to one
- * row of the fallback policy.
+ * Why a language step could not be done: the typed failure `s.sample` throws, the recovery hint
+ * each reason carries, and the fallback outcome each reason falls under.
  */
+
+/** Why a language step could not be done. Each reason maps to one recovery hint, and to one fallback outcome. */
 export type SamplingFailureReason =
   | 'no-capability' // the host did not declare sampling
   | 'declined' // the host (or its user) refused the request
@@ -47,4 +49,22 @@ const HINTS: Record<SamplingFailureReason, string> = {
 /** The text shown to the caller (and its model) for a failure: what went wrong, then how to recover. */
 export function describeFailure(failure: SamplingFailure): string {
   return `${failure.message} ${HINTS[failure.reason]}`;
+}
+
+/** Why the host's model could not be used: the rows of the fallback policy. */
+export type FallbackOutcome = 'no-capability' | 'declined' | 'failed' | 'invalid-output';
+
+/** The outcome a failure falls under, or undefined for failures no fallback can fix (state, round budget). */
+export function outcomeOf(failure: SamplingFailure): FallbackOutcome | undefined {
+  switch (failure.reason) {
+    case 'no-capability':
+    case 'declined':
+    case 'invalid-output':
+      return failure.reason;
+    case 'failed':
+    case 'timeout':
+      return 'failed';
+    default:
+      return undefined;
+  }
 }
