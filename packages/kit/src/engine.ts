@@ -12,10 +12,10 @@
 import { setMaxListeners } from 'node:events';
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { fingerprintOf } from './fingerprint.js';
 import { toCreateMessageParams } from './request-params.js';
-import type { MemoEntry } from './request-state.js';
 import { sampleJson } from './sample-json.js';
+import { fingerprintOf } from './state/fingerprint.js';
+import type { MemoEntry } from './state/memo.js';
 import { MAX_ROUNDS, type SampleFunction, type SampleRequest, type SampleResult, type SamplingContext } from './tool/contract.js';
 import { outcomeOf, SamplingFailure } from './tool/failures.js';
 import type { PresetName } from './tool/presets.js';

@@ -10,7 +10,7 @@ import type { FallbackPolicy } from './fallback-policy.js';
 import type { Era } from './host-capabilities.js';
 import { oneLineReason, type Provenance } from './provenance.js';
 import { type ProviderSource, providerSampler } from './provider-sampler.js';
-import type { MemoEntry } from './request-state.js';
+import type { MemoEntry } from './state/memo.js';
 import type { SamplingTool } from './tool/contract.js';
 import { describeFailure, outcomeOf, SamplingFailure } from './tool/failures.js';
 import { errorResult, successResult } from './tool-results.js';

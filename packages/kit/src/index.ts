@@ -23,8 +23,6 @@ export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } fr
 // answered-by/: the ways a step is answered, and the fallback policy
 export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
-// state/: what a 2026-07-28 call carries between rounds
-export { RoundStateSealer, STATE_BUDGET_BYTES } from './request-state.js';
 // engine/: structured steps and the lenient JSON reader
 export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './sample-json.js';
 // registration/: kit tools on an McpServer
@@ -37,6 +35,8 @@ export {
   SERVER_SETTINGS,
   type ServerSetting,
 } from './settings.js';
+// state/: what a 2026-07-28 call carries between rounds
+export { RoundStateSealer, STATE_BUDGET_BYTES } from './state/round-state.js';
 // serving/: the bound of one stdio message (the HTTP server and the bin have entries of their own)
 export {
   FRAMING_ALLOWANCE_BYTES,

@@ -14,7 +14,8 @@
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
 import { type AnswerLookup, replay } from './engine.js';
 import { readReply } from './reply.js';
-import type { MemoEntry, RoundState, RoundStateSealer } from './request-state.js';
+import type { MemoEntry } from './state/memo.js';
+import type { RoundState, RoundStateSealer } from './state/round-state.js';
 import { takeGatedCall } from './state-gate.js';
 import { MAX_ROUNDS, type SamplingContext } from './tool/contract.js';
 import { hostCannotSample, SamplingFailure } from './tool/failures.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import type { Era } from './host-capabilities.js';
-import type { MemoEntry } from './request-state.js';
+import type { MemoEntry } from './state/memo.js';
 
 /** How a result was produced. Every tool result carries one as `structuredContent.provenance`. */
 export const ProvenanceSchema = z.object({

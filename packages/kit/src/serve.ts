@@ -12,8 +12,8 @@ import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fa
 import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http-options.js';
 import { providerConcurrencyFromEnv, providerSourceFromEnv } from './provider-sampler.js';
 import { sampleTimeoutFromEnv } from './push-sampler.js';
-import { RoundStateSealer } from './request-state.js';
 import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from './settings.js';
+import { RoundStateSealer } from './state/round-state.js';
 import { LimitedStdioTransport } from './stdio-transport.js';
 
 /** What a bin tells the entry about itself. */

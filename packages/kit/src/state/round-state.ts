@@ -1,15 +1,12 @@
+/**
+ * Round state: what a 2026-07-28 tool call carries from one round to the next inside
+ * `requestState` (`RoundState`), and the sealer that signs it, checks it, and keeps it within its
+ * budget (`RoundStateSealer`, `STATE_BUDGET_BYTES`). The key and lifetime come from the environment.
+ */
 import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { SampleResult } from './tool/contract.js';
-import { SamplingFailure } from './tool/failures.js';
-
-/** A finished step as remembered between rounds. */
-export interface MemoEntry extends SampleResult {
-  /** The round in which the step was sampled (1-based). */
-  round: number;
-  /** Hash of the request that produced it: replays must ask for exactly the same thing. */
-  requestHash: string;
-}
+import { SamplingFailure } from '../tool/failures.js';
+import type { MemoEntry } from './memo.js';
 
 /** Everything a 2026-07-28 tool call carries from one round to the next, inside `requestState`. */
 export interface RoundState {
@@ -40,9 +37,9 @@ const FORMAT = 'v1';
  * microseconds, so every round can carry one). The token is `v1.<expiry>.<payload>.<mac>`: the
  * expiry in Unix seconds, the payload JSON in base64url (deflated first when it is large, marked by
  * its first character, `j` plain or `z` deflated), and the MAC. The MAC covers everything before it
- * and also the call's arguments in canonical form (`boundTo`, see fingerprint.ts), which are not in the token:
- * state minted for one call fails verification on any other, at the cost of one HMAC and no
- * separate hash. Signed, not encrypted: the client can read it, which is fine because every value
+ * and also the call's arguments in canonical form (`boundTo`, see fingerprint.ts), which are not
+ * in the token: state minted for one call fails verification on any other, at the cost of one HMAC
+ * and no separate hash. Signed, not encrypted: the client can read it, which is fine because every value
  * in it came from the client.
  */
 export class RoundStateSealer {
