@@ -5,7 +5,8 @@
  * language work the server prepared.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { PendingStep } from './engine.js';
+import { textsOf } from './engine/read-reply.js';
+import type { PendingStep } from './engine/steps.js';
 import type { Era } from './host-capabilities.js';
 import type { Provenance } from './provenance.js';
 import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
@@ -25,8 +26,7 @@ export function delegatedResult(steps: Map<string, PendingStep>, reason: string,
     instructions: params.systemPrompt ?? '',
     input: params.messages
       .map((message) => {
-        const content = message.content as { type?: string; text?: string };
-        const text = content.type === 'text' ? (content.text ?? '') : '';
+        const text = textsOf(message.content).join('\n');
         return message.role === 'user' ? text : `[earlier answer]\n${text}`;
       })
       .join('\n\n'),

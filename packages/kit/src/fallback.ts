@@ -5,7 +5,8 @@
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { delegatedResult } from './delegate.js';
-import { replay, runDirect } from './engine.js';
+import { replay } from './engine/replay.js';
+import { runDirect } from './engine/run-direct.js';
 import type { FallbackPolicy } from './fallback-policy.js';
 import type { Era } from './host-capabilities.js';
 import { oneLineReason, type Provenance } from './provenance.js';

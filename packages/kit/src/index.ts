@@ -5,6 +5,9 @@
  */
 
 export type { DelegatedStep } from './delegate.js';
+export { type JsonReading, readJson } from './engine/read-json.js';
+// engine/: structured steps and the lenient JSON reader
+export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './engine/sample-json.js';
 export {
   DEFAULT_FALLBACK_POLICY,
   FALLBACK_OUTCOMES,
@@ -18,13 +21,10 @@ export {
 } from './fallback-policy.js';
 // call/: one request's era and host, and the provenance every result carries
 export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
-export { type JsonReading, readJson } from './json-reply.js';
 export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './provenance.js';
 // answered-by/: the ways a step is answered, and the fallback policy
 export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
-// engine/: structured steps and the lenient JSON reader
-export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './sample-json.js';
 // registration/: kit tools on an McpServer
 export { createSamplingServer, type SamplingServerSpec } from './server.js';
 // operator/: every variable a bin reads

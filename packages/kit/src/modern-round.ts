@@ -12,8 +12,8 @@
  * never reaches this file.
  */
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
-import { type AnswerLookup, replay } from './engine.js';
-import { readReply } from './reply.js';
+import { readReply } from './engine/read-reply.js';
+import { type AnswerLookup, replay } from './engine/replay.js';
 import type { MemoEntry } from './state/memo.js';
 import type { RoundState, RoundStateSealer } from './state/round-state.js';
 import { takeGatedCall } from './state-gate.js';

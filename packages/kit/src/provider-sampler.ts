@@ -4,9 +4,9 @@
  * only when a call first falls back, so a server that never does pays nothing at start-up.
  */
 import type { Provider, ProviderConfig } from '@mcp-sampling/providers';
-import type { Fulfil } from './engine.js';
+import { readReply, textsOf } from './engine/read-reply.js';
+import type { Fulfil } from './engine/run-direct.js';
 import { type Limiter, limiter } from './limiter.js';
-import { readReply } from './reply.js';
 import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from './settings.js';
 import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
@@ -81,7 +81,7 @@ export function providerSampler(provider: Provider): Fulfil {
           const jsonSchema = params.metadata?.[JSON_SCHEMA_METADATA_KEY];
           const result = await provider.generate({
             ...(params.systemPrompt !== undefined && { system: params.systemPrompt }),
-            messages: params.messages.map((message) => ({ role: message.role, text: textOf(message.content) })),
+            messages: params.messages.map((message) => ({ role: message.role, text: textsOf(message.content).join('\n') })),
             maxTokens: params.maxTokens,
             tier: step.preset,
             ...(params.temperature !== undefined && { temperature: params.temperature }),
@@ -99,13 +99,6 @@ export function providerSampler(provider: Provider): Fulfil {
         }, signal),
       signal,
     );
-}
-
-function textOf(content: unknown): string {
-  const blocks = Array.isArray(content) ? content : [content];
-  return blocks
-    .flatMap((block) => (isObject(block) && block.type === 'text' && typeof block.text === 'string' ? [block.text] : []))
-    .join('\n');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

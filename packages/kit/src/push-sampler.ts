@@ -5,9 +5,9 @@
  * decline, an error or a timeout reaches the tool as a typed `SamplingFailure`.
  */
 import { SdkError, SdkErrorCode, type ServerContext } from '@modelcontextprotocol/server';
-import type { Fulfil } from './engine.js';
+import { readReply } from './engine/read-reply.js';
+import type { Fulfil } from './engine/run-direct.js';
 import type { StepProgress } from './progress.js';
-import { readReply } from './reply.js';
 import { SamplingFailure } from './tool/failures.js';
 
 /** Default time a host gets to answer one pushed request (people approve requests by hand). */

@@ -8,7 +8,7 @@
 import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { type Fulfil, runDirect } from './engine.js';
+import { type Fulfil, runDirect } from './engine/run-direct.js';
 import { fallBack } from './fallback.js';
 import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from './fallback-policy.js';
 import { eraOf, hostCanSample } from './host-capabilities.js';

@@ -11,10 +11,10 @@
  */
 import type { JSONObject } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import { readJson } from './json-reply.js';
-import type { SampleFunction, SampleJsonRequest, SampleJsonResult, SampleRequest } from './tool/contract.js';
-import { SamplingFailure } from './tool/failures.js';
-import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
+import type { SampleFunction, SampleJsonRequest, SampleJsonResult, SampleRequest } from '../tool/contract.js';
+import { SamplingFailure } from '../tool/failures.js';
+import { JSON_SCHEMA_METADATA_KEY } from '../tool/request-metadata.js';
+import { readJson } from './read-json.js';
 
 /** Most repair steps a structured answer may take. */
 export const MAX_JSON_REPAIRS = 2;

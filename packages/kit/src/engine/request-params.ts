@@ -1,7 +1,11 @@
+/**
+ * A step's `SampleRequest` turned into the MCP `sampling/createMessage` params every path sends or
+ * reads: the host's model (either era), the provider, and a delegated task all start from these.
+ */
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
-import type { SampleRequest } from './tool/contract.js';
-import { PRESETS, type PresetName } from './tool/presets.js';
-import { STEP_METADATA_KEY } from './tool/request-metadata.js';
+import type { SampleRequest } from '../tool/contract.js';
+import { PRESETS, type PresetName } from '../tool/presets.js';
+import { STEP_METADATA_KEY } from '../tool/request-metadata.js';
 
 /**
  * The MCP `sampling/createMessage` params for one step. The system prompt carries only the tool

@@ -1,6 +1,10 @@
+/**
+ * Reading what came back for a step, on every path (host, either era, or provider): the reply is
+ * untrusted, so its shape is checked, its text blocks joined, and a runaway reply cut.
+ */
 import type { CreateMessageResult, CreateMessageResultWithTools } from '@modelcontextprotocol/server';
-import type { SampleResult } from './tool/contract.js';
-import { SamplingFailure } from './tool/failures.js';
+import type { SampleResult } from '../tool/contract.js';
+import { SamplingFailure } from '../tool/failures.js';
 
 /** Characters per requested token beyond which a reply is treated as runaway and cut. */
 const RUNAWAY_CHARS_PER_TOKEN = 8;
@@ -15,9 +19,7 @@ export function readReply(key: string, reply: unknown, maxTokens: number): Sampl
     throw new SamplingFailure('invalid-output', `The host sent no usable reply for step '${key}'.`, key);
   }
   const blocks = Array.isArray(result.content) ? result.content : [result.content];
-  const texts = blocks.flatMap((block) =>
-    block !== null && typeof block === 'object' && block.type === 'text' && typeof block.text === 'string' ? [block.text] : [],
-  );
+  const texts = textsOf(result.content);
   const text = texts.join('\n').trim();
   if (text === '') {
     const kinds = blocks.map((block) => (block && typeof block === 'object' ? block.type : typeof block)).join(', ');
@@ -32,4 +34,13 @@ export function readReply(key: string, reply: unknown, maxTokens: number): Sampl
     ...(typeof result.stopReason === 'string' && { stopReason: result.stopReason }),
     ...(text.length > limit && { truncated: true }),
   };
+}
+
+/** The texts of a message's content (one block or a list), text blocks only, in order. */
+export function textsOf(content: unknown): string[] {
+  const blocks: unknown[] = Array.isArray(content) ? content : [content];
+  return blocks.flatMap((block) => {
+    const { type, text } = (block ?? {}) as { type?: unknown; text?: unknown };
+    return typeof block === 'object' && type === 'text' && typeof text === 'string' ? [text] : [];
+  });
 }
