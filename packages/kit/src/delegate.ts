@@ -5,10 +5,10 @@
  * language work the server prepared.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { Era } from './call/host-capabilities.js';
+import { delegatedProvenance } from './call/provenance.js';
 import { textsOf } from './engine/read-reply.js';
 import type { PendingStep } from './engine/steps.js';
-import type { Era } from './host-capabilities.js';
-import type { Provenance } from './provenance.js';
 import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
 /** One prepared step as the host's model receives it. */
@@ -48,7 +48,7 @@ export function delegatedResult(steps: Map<string, PendingStep>, reason: string,
       `Keep the answer within about ${step.maxTokens} tokens.`,
     ].join('\n\n'),
   );
-  const provenance: Provenance = { path: 'delegated', models: [], era, rounds: 0, samples: done, reason };
+  const provenance = delegatedProvenance(era, done, reason);
   return {
     content: [{ type: 'text', text: [header.join(' '), ...parts].join('\n\n') }],
     structuredContent: { delegated: { reason, steps: prepared }, provenance },

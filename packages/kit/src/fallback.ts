@@ -4,17 +4,17 @@
  * memo, so a call that falls back midway never pays twice for what it has.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { Era } from './call/host-capabilities.js';
+import { heuristicProvenance, oneLineReason, providerProvenance } from './call/provenance.js';
+import { errorResult, successResult } from './call/tool-results.js';
 import { delegatedResult } from './delegate.js';
 import { replay } from './engine/replay.js';
 import { runDirect } from './engine/run-direct.js';
 import type { FallbackPolicy } from './fallback-policy.js';
-import type { Era } from './host-capabilities.js';
-import { oneLineReason, type Provenance } from './provenance.js';
 import { type ProviderSource, providerSampler } from './provider-sampler.js';
 import type { MemoEntry } from './state/memo.js';
 import type { SamplingTool } from './tool/contract.js';
 import { describeFailure, outcomeOf, SamplingFailure } from './tool/failures.js';
-import { errorResult, successResult } from './tool-results.js';
 
 /** Everything the fallback needs to know about the call. */
 export interface FallbackCall<I, O> {
@@ -59,7 +59,7 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallTool
         continue;
       }
       const output = tool.heuristic(call.input) as O;
-      const provenance: Provenance = { path: 'heuristic', models: [], era, rounds: 0, samples: 0, reason: reasonNow() };
+      const provenance = heuristicProvenance(era, reasonNow());
       return successResult(call.toText(output), { ...(output as object), provenance });
     }
     if (action === 'delegate') {
@@ -84,15 +84,7 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallTool
         call.signal,
         memo,
       );
-      const provenance: Provenance = {
-        // The provider's answer was unusable too, and the tool's own backstop decided.
-        path: backstop === undefined ? 'provider' : 'heuristic',
-        models: [...new Set(used.map((entry) => entry.model))],
-        era,
-        rounds: used.reduce((highest, entry) => Math.max(highest, entry.round), 0),
-        samples: used.length,
-        reason: backstop === undefined ? reasonNow() : oneLineReason(`${reasonNow()} Then the provider: ${backstop}`),
-      };
+      const provenance = providerProvenance(era, used, backstop, reasonNow());
       return successResult(call.toText(output as O), { ...(output as object), provenance });
     } catch (error) {
       if (call.signal.aborted) throw error;

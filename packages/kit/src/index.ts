@@ -4,6 +4,9 @@
  * the paths that answer a step, building a server, and the operator's settings.
  */
 
+// call/: one request's era and host, and the provenance every result carries
+export { type Era, eraOf, hostCanSample } from './call/host-capabilities.js';
+export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './call/provenance.js';
 export type { DelegatedStep } from './delegate.js';
 export { type JsonReading, readJson } from './engine/read-json.js';
 // engine/: structured steps and the lenient JSON reader
@@ -19,9 +22,6 @@ export {
   fallbackVariable,
   parseFallbackActions,
 } from './fallback-policy.js';
-// call/: one request's era and host, and the provenance every result carries
-export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
-export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './provenance.js';
 // answered-by/: the ways a step is answered, and the fallback policy
 export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';

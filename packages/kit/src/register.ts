@@ -8,13 +8,14 @@
 import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+import { eraOf, hostCanSample } from './call/host-capabilities.js';
+import { settledProvenance } from './call/provenance.js';
+import { failureResult, successResult } from './call/tool-results.js';
 import { type Fulfil, runDirect } from './engine/run-direct.js';
 import { fallBack } from './fallback.js';
 import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from './fallback-policy.js';
-import { eraOf, hostCanSample } from './host-capabilities.js';
 import { serveModernRound } from './modern-round.js';
 import { stepProgress } from './progress.js';
-import { settledProvenance } from './provenance.js';
 import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './provider-sampler.js';
 import { pushSampler, sampleTimeoutFromEnv } from './push-sampler.js';
 import type { MemoEntry } from './state/memo.js';
@@ -22,7 +23,6 @@ import { RoundStateSealer } from './state/round-state.js';
 import { gateRoundState } from './state-gate.js';
 import type { SamplingTool } from './tool/contract.js';
 import { hostCannotSample, SamplingFailure } from './tool/failures.js';
-import { failureResult, successResult } from './tool-results.js';
 import { toolSchemasOf } from './tool-schemas.js';
 
 /** Options shared by every tool registered through the kit. */

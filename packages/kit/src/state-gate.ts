@@ -11,7 +11,7 @@
  * reaching into the SDK's handler table (pinned SDK 2.4.0); registration fails loudly if it moves.
  */
 import { type McpServer, ProtocolError, ProtocolErrorCode, type ServerContext } from '@modelcontextprotocol/server';
-import { eraOf } from './host-capabilities.js';
+import { eraOf } from './call/host-capabilities.js';
 import { canonicalOf } from './state/fingerprint.js';
 import type { RoundState, RoundStateSealer } from './state/round-state.js';
 import { describeFailure, SamplingFailure } from './tool/failures.js';

@@ -6,7 +6,7 @@
  */
 import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { ProvenanceSchema } from './provenance.js';
+import { ProvenanceSchema } from './call/provenance.js';
 import type { SamplingTool } from './tool/contract.js';
 import { toolArgumentsSchema } from './tool-arguments.js';
 

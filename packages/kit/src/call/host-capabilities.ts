@@ -1,3 +1,7 @@
+/**
+ * What one request says about its connection: the protocol era it is served on, and whether the
+ * host behind it declared sampling.
+ */
 import {
   CLIENT_CAPABILITIES_META_KEY,
   type ClientCapabilities,
@@ -9,12 +13,21 @@ import {
 /** The protocol era one request is served on. */
 export type Era = '2025' | '2026-07-28';
 
-/** The envelope is typed `{}` in SDK 2.4.0 (pitfall P7), so it is read through this view. */
+/**
+ * The per-request `_meta` envelope, read through a view: SDK 2.4.0 types it as `{}`
+ * (`RequestMetaEnvelope`), so under strict TypeScript its keys cannot be indexed directly.
+ */
 function envelopeOf(ctx: ServerContext): Record<string, unknown> | undefined {
   return ctx.mcpReq.envelope as Record<string, unknown> | undefined;
 }
 
-/** 2026-07-28 requests carry a per-request `_meta` envelope; 2025-era requests never do. */
+/**
+ * The era of one request. 2026-07-28 requests carry the per-request `_meta` envelope (it is
+ * required on every one); 2025-era requests never do, so the envelope decides exactly. SDK 2.4.0 hands the
+ * era to a server factory (`McpRequestContext.era`), not to a request handler, and the kit's
+ * handlers run inside factories the servers own (`buildServer()`, no arguments), so the request
+ * is read here instead.
+ */
 export function eraOf(ctx: ServerContext): Era {
   return envelopeOf(ctx)?.[PROTOCOL_VERSION_META_KEY] !== undefined ? '2026-07-28' : '2025';
 }

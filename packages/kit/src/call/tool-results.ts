@@ -1,7 +1,7 @@
 /** The `CallToolResult` shapes every kit tool returns: a success with structured content, or an `isError`. */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import { ToolInputError } from './tool/contract.js';
-import { describeFailure, SamplingFailure } from './tool/failures.js';
+import { ToolInputError } from '../tool/contract.js';
+import { describeFailure, SamplingFailure } from '../tool/failures.js';
 
 /** A successful result: the text content plus the structured result. */
 export function successResult(text: string, structuredContent: Record<string, unknown>): CallToolResult {
