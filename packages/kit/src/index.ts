@@ -22,11 +22,6 @@ export {
   fallbackVariable,
   parseFallbackActions,
 } from './fallback-policy.js';
-// answered-by/: the ways a step is answered, and the fallback policy
-export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
-export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
-// registration/: kit tools on an McpServer
-export { createSamplingServer, type SamplingServerSpec } from './server.js';
 // operator/: every variable a bin reads
 export {
   DEFAULT_PROVIDER_CONCURRENCY,
@@ -34,7 +29,12 @@ export {
   positiveWholeNumberSetting,
   SERVER_SETTINGS,
   type ServerSetting,
-} from './settings.js';
+} from './operator/settings.js';
+// answered-by/: the ways a step is answered, and the fallback policy
+export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
+export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
+// registration/: kit tools on an McpServer
+export { createSamplingServer, type SamplingServerSpec } from './server.js';
 // state/: what a 2026-07-28 call carries between rounds
 export { RoundStateSealer, STATE_BUDGET_BYTES } from './state/round-state.js';
 // serving/: the bound of one stdio message (the HTTP server and the bin have entries of their own)

@@ -7,7 +7,7 @@ import type { Provider, ProviderConfig } from '@mcp-sampling/providers';
 import { readReply, textsOf } from './engine/read-reply.js';
 import type { Fulfil } from './engine/run-direct.js';
 import { type Limiter, limiter } from './limiter.js';
-import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from './settings.js';
+import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from './operator/settings.js';
 import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
 /** Environment variables that mean "a provider is meant to be configured" (and get checked at start-up). */

@@ -10,9 +10,9 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fallback-policy.js';
 import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http-options.js';
+import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from './operator/settings.js';
 import { providerConcurrencyFromEnv, providerSourceFromEnv } from './provider-sampler.js';
 import { sampleTimeoutFromEnv } from './push-sampler.js';
-import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from './settings.js';
 import { RoundStateSealer } from './state/round-state.js';
 import { LimitedStdioTransport } from './stdio-transport.js';
 
