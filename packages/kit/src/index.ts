@@ -4,13 +4,7 @@
  * the paths that answer a step, building a server, and the operator's settings.
  */
 
-// call/: one request's era and host, and the provenance every result carries
-export { type Era, eraOf, hostCanSample } from './call/host-capabilities.js';
-export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './call/provenance.js';
-export type { DelegatedStep } from './delegate.js';
-export { type JsonReading, readJson } from './engine/read-json.js';
-// engine/: structured steps and the lenient JSON reader
-export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './engine/sample-json.js';
+export type { DelegatedStep } from './answered-by/fallback/delegate.js';
 export {
   DEFAULT_FALLBACK_POLICY,
   FALLBACK_OUTCOMES,
@@ -21,7 +15,15 @@ export {
   fallbackPolicyOf,
   fallbackVariable,
   parseFallbackActions,
-} from './fallback-policy.js';
+} from './answered-by/fallback/policy.js';
+// answered-by/: the ways a step is answered, and the fallback policy
+export { DEFAULT_SAMPLE_TIMEOUT_MS } from './answered-by/host-2025-push/push-sampler.js';
+// call/: one request's era and host, and the provenance every result carries
+export { type Era, eraOf, hostCanSample } from './call/host-capabilities.js';
+export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './call/provenance.js';
+export { type JsonReading, readJson } from './engine/read-json.js';
+// engine/: structured steps and the lenient JSON reader
+export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './engine/sample-json.js';
 // operator/: every variable a bin reads
 export {
   DEFAULT_PROVIDER_CONCURRENCY,
@@ -30,8 +32,6 @@ export {
   SERVER_SETTINGS,
   type ServerSetting,
 } from './operator/settings.js';
-// answered-by/: the ways a step is answered, and the fallback policy
-export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
 // registration/: kit tools on an McpServer
 export { createSamplingServer, type SamplingServerSpec } from './server.js';

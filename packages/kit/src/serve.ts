@@ -8,11 +8,11 @@
 import { parseArgs } from 'node:util';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './fallback-policy.js';
+import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './answered-by/fallback/policy.js';
+import { sampleTimeoutFromEnv } from './answered-by/host-2025-push/push-sampler.js';
+import { providerConcurrencyFromEnv, providerSourceFromEnv } from './answered-by/provider/provider-sampler.js';
 import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http-options.js';
 import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from './operator/settings.js';
-import { providerConcurrencyFromEnv, providerSourceFromEnv } from './provider-sampler.js';
-import { sampleTimeoutFromEnv } from './push-sampler.js';
 import { RoundStateSealer } from './state/round-state.js';
 import { LimitedStdioTransport } from './stdio-transport.js';
 

@@ -29,7 +29,10 @@ const ACTIONS = 'comma-separated actions from provider, heuristic, delegate, err
 const tierModel = (tier: string, steps: string): string =>
   `Model id for the ${tier} steps (${steps}) on the fallback provider; wins over MCP_SAMPLING_MODEL (default: the provider’s ${tier} model).`;
 
-/** The HTTP settings' defaults, restated from serving/http/http-options.ts so this list stays free of imports (a test keeps them equal). */
+/**
+ * The HTTP settings' defaults, restated from serving/http/http-options.ts so this list stays free of
+ * imports (a test keeps the two equal).
+ */
 const HTTP = { port: 3000, host: '127.0.0.1', maxSessions: 100, idleSeconds: 900, drainSeconds: 30 } as const;
 
 /** Default of `MCP_SAMPLING_PROVIDER_CONCURRENCY`. */

@@ -19,6 +19,7 @@ export interface StepProgress {
 
 const SILENT: StepProgress = { asked() {}, answered() {}, stop() {} };
 
+/** The progress of one call: silent unless the caller sent a `progressToken`. */
 export function stepProgress(ctx: ServerContext, heartbeatMs = DEFAULT_HEARTBEAT_MS): StepProgress {
   const token = ctx.mcpReq._meta?.progressToken;
   if (token === undefined) return SILENT;

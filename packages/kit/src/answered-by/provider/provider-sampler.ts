@@ -4,11 +4,11 @@
  * only when a call first falls back, so a server that never does pays nothing at start-up.
  */
 import type { Provider, ProviderConfig } from '@mcp-sampling/providers';
-import { readReply, textsOf } from './engine/read-reply.js';
-import type { Fulfil } from './engine/run-direct.js';
+import { readReply, textsOf } from '../../engine/read-reply.js';
+import type { Fulfil } from '../../engine/run-direct.js';
+import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from '../../operator/settings.js';
+import { JSON_SCHEMA_METADATA_KEY } from '../../tool/request-metadata.js';
 import { type Limiter, limiter } from './limiter.js';
-import { DEFAULT_PROVIDER_CONCURRENCY, positiveWholeNumberSetting } from './operator/settings.js';
-import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
 
 /** Environment variables that mean "a provider is meant to be configured" (and get checked at start-up). */
 const PROVIDER_VARIABLES = ['MCP_SAMPLING_PROVIDER', 'ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'MCP_SAMPLING_BASE_URL'] as const;

@@ -5,10 +5,10 @@
  * decline, an error or a timeout reaches the tool as a typed `SamplingFailure`.
  */
 import { SdkError, SdkErrorCode, type ServerContext } from '@modelcontextprotocol/server';
-import { readReply } from './engine/read-reply.js';
-import type { Fulfil } from './engine/run-direct.js';
+import { readReply } from '../../engine/read-reply.js';
+import type { Fulfil } from '../../engine/run-direct.js';
+import { SamplingFailure } from '../../tool/failures.js';
 import type { StepProgress } from './progress.js';
-import { SamplingFailure } from './tool/failures.js';
 
 /** Default time a host gets to answer one pushed request (people approve requests by hand). */
 export const DEFAULT_SAMPLE_TIMEOUT_MS = 300_000;

@@ -4,17 +4,17 @@
  * memo, so a call that falls back midway never pays twice for what it has.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { Era } from './call/host-capabilities.js';
-import { heuristicProvenance, oneLineReason, providerProvenance } from './call/provenance.js';
-import { errorResult, successResult } from './call/tool-results.js';
+import type { Era } from '../../call/host-capabilities.js';
+import { heuristicProvenance, oneLineReason, providerProvenance } from '../../call/provenance.js';
+import { errorResult, successResult } from '../../call/tool-results.js';
+import { replay } from '../../engine/replay.js';
+import { runDirect } from '../../engine/run-direct.js';
+import type { MemoEntry } from '../../state/memo.js';
+import type { SamplingTool } from '../../tool/contract.js';
+import { describeFailure, outcomeOf, SamplingFailure } from '../../tool/failures.js';
+import { type ProviderSource, providerSampler } from '../provider/provider-sampler.js';
 import { delegatedResult } from './delegate.js';
-import { replay } from './engine/replay.js';
-import { runDirect } from './engine/run-direct.js';
-import type { FallbackPolicy } from './fallback-policy.js';
-import { type ProviderSource, providerSampler } from './provider-sampler.js';
-import type { MemoEntry } from './state/memo.js';
-import type { SamplingTool } from './tool/contract.js';
-import { describeFailure, outcomeOf, SamplingFailure } from './tool/failures.js';
+import type { FallbackPolicy } from './policy.js';
 
 /** Everything the fallback needs to know about the call. */
 export interface FallbackCall<I, O> {

@@ -11,14 +11,15 @@
  * Actions are tried in order; one that cannot apply (no provider configured, no heuristic for this
  * tool) or that fails is skipped, and the call ends in a clear `isError` when none answers.
  */
-import type { FallbackOutcome } from './tool/failures.js';
+import type { FallbackOutcome } from '../../tool/failures.js';
 
-/** What to do about it. */
+/** What to do when the host's model cannot do a step, per outcome. */
 export type FallbackAction = 'provider' | 'heuristic' | 'delegate' | 'error';
 
 /** Ordered actions per outcome. */
 export type FallbackPolicy = Readonly<Record<FallbackOutcome, readonly FallbackAction[]>>;
 
+/** Every outcome, in the order the policy and `--help` list them. */
 export const FALLBACK_OUTCOMES: readonly FallbackOutcome[] = ['no-capability', 'declined', 'failed', 'invalid-output'];
 const ACTIONS: readonly FallbackAction[] = ['provider', 'heuristic', 'delegate', 'error'];
 

@@ -5,11 +5,11 @@
  * language work the server prepared.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { Era } from './call/host-capabilities.js';
-import { delegatedProvenance } from './call/provenance.js';
-import { textsOf } from './engine/read-reply.js';
-import type { PendingStep } from './engine/steps.js';
-import { JSON_SCHEMA_METADATA_KEY } from './tool/request-metadata.js';
+import type { Era } from '../../call/host-capabilities.js';
+import { delegatedProvenance } from '../../call/provenance.js';
+import { textsOf } from '../../engine/read-reply.js';
+import type { PendingStep } from '../../engine/steps.js';
+import { JSON_SCHEMA_METADATA_KEY } from '../../tool/request-metadata.js';
 
 /** One prepared step as the host's model receives it. */
 export interface DelegatedStep {

@@ -12,14 +12,14 @@
  * never reaches this file.
  */
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
-import { readReply } from './engine/read-reply.js';
-import { type AnswerLookup, replay } from './engine/replay.js';
-import type { MemoEntry } from './state/memo.js';
-import type { RoundState, RoundStateSealer } from './state/round-state.js';
+import { readReply } from '../../engine/read-reply.js';
+import { type AnswerLookup, replay } from '../../engine/replay.js';
+import type { MemoEntry } from '../../state/memo.js';
+import type { RoundState, RoundStateSealer } from '../../state/round-state.js';
+import { MAX_ROUNDS, type SamplingContext } from '../../tool/contract.js';
+import { hostCannotSample, SamplingFailure } from '../../tool/failures.js';
+import type { PresetName } from '../../tool/presets.js';
 import { takeGatedCall } from './state-gate.js';
-import { MAX_ROUNDS, type SamplingContext } from './tool/contract.js';
-import { hostCannotSample, SamplingFailure } from './tool/failures.js';
-import type { PresetName } from './tool/presets.js';
 
 interface ModernRoundOptions<I, O> {
   toolName: string;
@@ -39,6 +39,7 @@ export type ModernRoundResult<O> =
   /** A step could not be done; `memo` holds the steps answered so far, for the fallback. */
   | { kind: 'failed'; failure: SamplingFailure; memo: Record<string, MemoEntry> };
 
+/** Serves one wire round of a 2026-07-28 tool call: replay `run`, then finish, fail, or ask for the pending steps. */
 export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>): Promise<ModernRoundResult<O>> {
   const { ctx, sealer } = options;
   const gate = takeGatedCall(ctx);

@@ -11,10 +11,10 @@
  * reaching into the SDK's handler table (pinned SDK 2.4.0); registration fails loudly if it moves.
  */
 import { type McpServer, ProtocolError, ProtocolErrorCode, type ServerContext } from '@modelcontextprotocol/server';
-import { eraOf } from './call/host-capabilities.js';
-import { canonicalOf } from './state/fingerprint.js';
-import type { RoundState, RoundStateSealer } from './state/round-state.js';
-import { describeFailure, SamplingFailure } from './tool/failures.js';
+import { eraOf } from '../../call/host-capabilities.js';
+import { canonicalOf } from '../../state/fingerprint.js';
+import type { RoundState, RoundStateSealer } from '../../state/round-state.js';
+import { describeFailure, SamplingFailure } from '../../tool/failures.js';
 
 /** What the gate learnt about one 2026-07-28 call, for the tool handler. */
 export interface GatedCall {
