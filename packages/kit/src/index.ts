@@ -32,9 +32,9 @@ export {
   SERVER_SETTINGS,
   type ServerSetting,
 } from './operator/settings.js';
-export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
 // registration/: kit tools on an McpServer
-export { createSamplingServer, type SamplingServerSpec } from './server.js';
+export { createSamplingServer, type SamplingServerSpec } from './registration/create-server.js';
+export { defaultSealer, type RegisterOptions, registerSamplingTool } from './registration/register-tool.js';
 // state/: what a 2026-07-28 call carries between rounds
 export { RoundStateSealer, STATE_BUDGET_BYTES } from './state/round-state.js';
 // serving/: the bound of one stdio message (the HTTP server and the bin have entries of their own)

@@ -1,6 +1,10 @@
+/**
+ * `createSamplingServer`: an `McpServer` with kit tools registered, built fresh on every call, so it
+ * can back the `buildServer` factory the SDK's serving entries call per connection or request.
+ */
 import { McpServer } from '@modelcontextprotocol/server';
-import { type RegisterOptions, registerSamplingTool } from './register.js';
-import { MAX_ROUNDS, type SamplingTool } from './tool/contract.js';
+import { MAX_ROUNDS, type SamplingTool } from '../tool/contract.js';
+import { type RegisterOptions, registerSamplingTool } from './register-tool.js';
 
 /** Identity and tools of a kit-built server. */
 export interface SamplingServerSpec {

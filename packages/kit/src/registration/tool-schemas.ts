@@ -6,8 +6,8 @@
  */
 import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { ProvenanceSchema } from './call/provenance.js';
-import type { SamplingTool } from './tool/contract.js';
+import { ProvenanceSchema } from '../call/provenance.js';
+import type { SamplingTool } from '../tool/contract.js';
 import { toolArgumentsSchema } from './tool-arguments.js';
 
 type JsonSchemaOptions = Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0];

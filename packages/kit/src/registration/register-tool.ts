@@ -1,28 +1,29 @@
 /**
  * Registers a `SamplingTool` on an `McpServer`. The handler picks the path per request:
- * 2026-07-28 → wire rounds with signed state (modern-round.ts); 2025 → steps pushed to the host
- * as they are asked for (push-sampler.ts). Every failure becomes an `isError` result whose text
- * says what went wrong and how to recover, except refused 2026-07-28 round state, which is a
- * JSON-RPC `-32602` error (state-gate.ts).
+ * 2026-07-28 → wire rounds with signed state (answered-by/host-2026-rounds/); 2025 → steps pushed
+ * to the host as they are asked for (answered-by/host-2025-push/); a step the host cannot do →
+ * the fallback policy (answered-by/fallback/). Every failure becomes an `isError` result whose
+ * text says what went wrong and how to recover, except refused 2026-07-28 round state, which is a
+ * JSON-RPC `-32602` error (answered-by/host-2026-rounds/state-gate.ts).
  */
 import type { ProviderConfig } from '@mcp-sampling/providers';
 import type { CallToolResult, InputRequiredResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import { fallBack } from './answered-by/fallback/apply-policy.js';
-import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from './answered-by/fallback/policy.js';
-import { stepProgress } from './answered-by/host-2025-push/progress.js';
-import { pushSampler, sampleTimeoutFromEnv } from './answered-by/host-2025-push/push-sampler.js';
-import { gateRoundState } from './answered-by/host-2026-rounds/state-gate.js';
-import { serveModernRound } from './answered-by/host-2026-rounds/wire-round.js';
-import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from './answered-by/provider/provider-sampler.js';
-import { eraOf, hostCanSample } from './call/host-capabilities.js';
-import { settledProvenance } from './call/provenance.js';
-import { failureResult, successResult } from './call/tool-results.js';
-import { type Fulfil, runDirect } from './engine/run-direct.js';
-import type { MemoEntry } from './state/memo.js';
-import { RoundStateSealer } from './state/round-state.js';
-import type { SamplingTool } from './tool/contract.js';
-import { hostCannotSample, SamplingFailure } from './tool/failures.js';
+import { fallBack } from '../answered-by/fallback/apply-policy.js';
+import { type FallbackPolicy, fallbackPolicyFromEnv, policyMayDelegate } from '../answered-by/fallback/policy.js';
+import { stepProgress } from '../answered-by/host-2025-push/progress.js';
+import { pushSampler, sampleTimeoutFromEnv } from '../answered-by/host-2025-push/push-sampler.js';
+import { gateRoundState } from '../answered-by/host-2026-rounds/state-gate.js';
+import { serveModernRound } from '../answered-by/host-2026-rounds/wire-round.js';
+import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from '../answered-by/provider/provider-sampler.js';
+import { eraOf, hostCanSample } from '../call/host-capabilities.js';
+import { settledProvenance } from '../call/provenance.js';
+import { failureResult, successResult } from '../call/tool-results.js';
+import { type Fulfil, runDirect } from '../engine/run-direct.js';
+import type { MemoEntry } from '../state/memo.js';
+import { RoundStateSealer } from '../state/round-state.js';
+import type { SamplingTool } from '../tool/contract.js';
+import { hostCannotSample, SamplingFailure } from '../tool/failures.js';
 import { toolSchemasOf } from './tool-schemas.js';
 
 /** Options shared by every tool registered through the kit. */
