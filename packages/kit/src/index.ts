@@ -35,8 +35,6 @@ export {
 // registration/: kit tools on an McpServer
 export { createSamplingServer, type SamplingServerSpec } from './registration/create-server.js';
 export { defaultSealer, type RegisterOptions, registerSamplingTool } from './registration/register-tool.js';
-// state/: what a 2026-07-28 call carries between rounds
-export { RoundStateSealer, STATE_BUDGET_BYTES } from './state/round-state.js';
 // serving/: the bound of one stdio message (the HTTP server and the bin have entries of their own)
 export {
   FRAMING_ALLOWANCE_BYTES,
@@ -45,7 +43,9 @@ export {
   MAX_STDIO_LINE_BYTES,
   WORST_CASE_CALL_BYTES,
   WORST_JSON_BYTES_PER_CHAR,
-} from './stdio-limits.js';
+} from './serving/stdio/stdio-limits.js';
+// state/: what a 2026-07-28 call carries between rounds
+export { RoundStateSealer, STATE_BUDGET_BYTES } from './state/round-state.js';
 // tool/: the tool author's contract
 export {
   defineSamplingTool,

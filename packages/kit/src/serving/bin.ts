@@ -2,19 +2,19 @@
  * The entry every server bin uses: `--help`, `--version`, then MCP for both protocol eras, over
  * stdio by default (`serveStdio` answers 2025 `initialize` and 2026-07-28 `server/discover` alike,
  * through the kit's own stdio transport: line limit from the tools' input limits, bad lines
- * answered, see stdio-transport.ts) or over Streamable HTTP with `--http` (see http-server.ts).
+ * answered, see stdio/stdio-transport.ts) or over Streamable HTTP with `--http` (see http/http-server.ts).
  * stdout carries JSON-RPC only; everything human-readable goes to stderr.
  */
 import { parseArgs } from 'node:util';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from './answered-by/fallback/policy.js';
-import { sampleTimeoutFromEnv } from './answered-by/host-2025-push/push-sampler.js';
-import { providerConcurrencyFromEnv, providerSourceFromEnv } from './answered-by/provider/provider-sampler.js';
-import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http-options.js';
-import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from './operator/settings.js';
-import { RoundStateSealer } from './state/round-state.js';
-import { LimitedStdioTransport } from './stdio-transport.js';
+import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from '../answered-by/fallback/policy.js';
+import { sampleTimeoutFromEnv } from '../answered-by/host-2025-push/push-sampler.js';
+import { providerConcurrencyFromEnv, providerSourceFromEnv } from '../answered-by/provider/provider-sampler.js';
+import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from '../operator/settings.js';
+import { RoundStateSealer } from '../state/round-state.js';
+import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http/http-options.js';
+import { LimitedStdioTransport } from './stdio/stdio-transport.js';
 
 /** What a bin tells the entry about itself. */
 export interface BinSpec {
@@ -138,7 +138,7 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
 async function serveHttp(spec: BinSpec, options: HttpOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${spec.bin}: ${line}\n`);
   // Loaded only here: the HTTP adapter adds about a tenth of a second to every stdio start.
-  const { startHttpServer } = await import('./http-server.js');
+  const { startHttpServer } = await import('./http/http-server.js');
   let handle: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     handle = await startHttpServer(() => spec.buildServer(), options, log);

@@ -12,7 +12,7 @@ import {
   validateOriginHeader,
 } from '@modelcontextprotocol/server';
 import { isLoopbackHost } from './http-options.js';
-import { quoted, REFUSED, type Rejection } from './http-reply.js';
+import { quoted, REFUSED, type Rejection } from './http-refusals.js';
 
 /** What the guard allows. */
 export interface GuardOptions {

@@ -2,7 +2,7 @@
  * How long one stdio line (one JSON-RPC message) may be, derived from what the tools accept, so
  * that no input a tool documents can be refused by the transport.
  */
-import { STATE_BUDGET_BYTES } from './state/round-state.js';
+import { STATE_BUDGET_BYTES } from '../../state/round-state.js';
 
 /**
  * The longest text argument any tool of this project documents: summarise's `text`

@@ -7,12 +7,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type McpServer } from '@modelcontextprotocol/server';
+import { MAX_STDIO_LINE_BYTES } from '../stdio/stdio-limits.js';
 import { readBody, withBody } from './http-body.js';
 import { RequestGuard } from './http-guard.js';
 import type { HttpOptions } from './http-options.js';
-import { REFUSED, writeRejection } from './http-reply.js';
+import { REFUSED, writeRejection } from './http-refusals.js';
 import { SessionTable } from './http-sessions.js';
-import { MAX_STDIO_LINE_BYTES } from './stdio-limits.js';
 
 /** The endpoint path. */
 export const MCP_PATH = '/mcp';
@@ -20,7 +20,7 @@ export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
 /**
  * Largest request body: the same bound as one stdio message, so no input a tool accepts is
- * refused by the transport (see stdio-limits.ts).
+ * refused by the transport (see serving/stdio/stdio-limits.ts).
  */
 export const MAX_HTTP_BODY_BYTES = MAX_STDIO_LINE_BYTES;
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
-import { quoted, REFUSED, rejectionResponse, SESSION_NOT_FOUND } from './http-reply.js';
+import { quoted, REFUSED, rejectionResponse, SESSION_NOT_FOUND } from './http-refusals.js';
 
 /** Seconds a client is told to wait (`Retry-After`) when no session can be opened. */
 export const SESSION_RETRY_AFTER_SECONDS = 5;
