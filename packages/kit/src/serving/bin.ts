@@ -1,8 +1,9 @@
 /**
- * The entry every server bin uses: `--help`, `--version`, then MCP for both protocol eras, over
- * stdio by default (`serveStdio` answers 2025 `initialize` and 2026-07-28 `server/discover` alike,
- * through the kit's own stdio transport: line limit from the tools' input limits, bad lines
- * answered, see stdio/stdio-transport.ts) or over Streamable HTTP with `--http` (see http/http-server.ts).
+ * `runServerBin`, what every server bin runs: argv and `--help`, `--version`, the configuration
+ * checked before anything listens, then MCP for both protocol eras, over stdio by default
+ * (`serveStdio` answers 2025 `initialize` and 2026-07-28 `server/discover` alike, through the
+ * kit's own stdio transport: line limit from the tools' input limits, bad lines answered, see
+ * stdio/stdio-transport.ts) or over Streamable HTTP with `--http` (see http/http-server.ts).
  * stdout carries JSON-RPC only; everything human-readable goes to stderr.
  */
 import { parseArgs } from 'node:util';

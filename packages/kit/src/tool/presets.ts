@@ -1,3 +1,7 @@
+/**
+ * The model presets a tool or a single step names (`fast`, `balanced`, `smart`): MCP model
+ * preferences for the host, and the model tier on the provider fallback.
+ */
 import type { ModelPreferences } from '@modelcontextprotocol/server';
 
 /** The named model presets a tool or a single sample can ask for. */

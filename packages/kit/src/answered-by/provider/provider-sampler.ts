@@ -1,5 +1,5 @@
 /**
- * The direct path: steps answered by a model provider with the server's own key, through
+ * The provider path: steps answered by a model provider with the server's own key, through
  * `@mcp-sampling/providers` (the AI SDK). The provider package, and the AI SDK behind it, load
  * only when a call first falls back, so a server that never does pays nothing at start-up.
  */
