@@ -22,8 +22,8 @@ import { describeTarget, type ServerTarget, serverLabel } from './server-target.
 
 /**
  * The longest line the host reads from a stdio server: 24 MiB, the same limit as `@mcp-sampling/kit`'s
- * `MAX_STDIO_LINE_BYTES` (see the arithmetic in packages/kit/src/stdio-limits.ts). The SDK's default
- * of 10 MiB is too small for a 2026-07-28 `input_required` round of a worst-case summarise input
+ * `MAX_STDIO_LINE_BYTES` (see the arithmetic in packages/kit/src/serving/stdio/stdio-limits.ts).
+ * The SDK's default of 10 MiB is too small for a 2026-07-28 `input_required` round of a worst-case summarise input
  * (84 map requests of escaped text, about 12 MB on one line).
  */
 export const MAX_SERVER_LINE_BYTES = 24 * 1024 * 1024;

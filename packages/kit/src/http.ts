@@ -15,7 +15,7 @@ export {
   httpRequested,
   isLoopbackHost,
   MIN_TOKEN_CHARS,
-} from './http-options.js';
+} from './serving/http/http-options.js';
 export {
   HEALTH_PATH,
   type HttpLog,
@@ -23,4 +23,4 @@ export {
   MAX_HTTP_BODY_BYTES,
   MCP_PATH,
   startHttpServer,
-} from './http-server.js';
+} from './serving/http/http-server.js';

@@ -1,45 +1,36 @@
-export { defineSamplingTool, type SamplingTool, ToolInputError } from './define-tool.js';
-export type { DelegatedStep } from './delegate.js';
-export { MAX_ROUNDS, type SamplingContext } from './engine.js';
-export { describeFailure, SamplingFailure, type SamplingFailureReason } from './errors.js';
+/**
+ * `@mcp-sampling/kit`: the public API. The exports are sorted by module path, so the room each name
+ * lives in is the first folder of its path: what a tool author writes against is in tool/, the
+ * paths that answer a step in answered-by/ (see the README's API table, grouped the same way).
+ * Bins import `@mcp-sampling/kit/serve`; HTTP serving is `@mcp-sampling/kit/http`.
+ */
+
+export type { DelegatedStep } from './answered-by/fallback/delegate.js';
 export {
   DEFAULT_FALLBACK_POLICY,
   FALLBACK_OUTCOMES,
   type FallbackAction,
   FallbackConfigError,
-  type FallbackOutcome,
   type FallbackPolicy,
   fallbackPolicyFromEnv,
   fallbackPolicyOf,
   fallbackVariable,
   parseFallbackActions,
-} from './fallback-policy.js';
-export { type Era, eraOf, hostCanSample } from './host-capabilities.js';
-export { type JsonReading, readJson } from './json-reply.js';
-export { type ModelPreset, PRESETS, type PresetName } from './presets.js';
-export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './prompt.js';
-export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './provenance.js';
-export { DEFAULT_SAMPLE_TIMEOUT_MS } from './push-sampler.js';
-export { defaultSealer, type RegisterOptions, registerSamplingTool } from './register.js';
-export { STEP_METADATA_KEY } from './request-params.js';
-export { RoundStateSealer, STATE_BUDGET_BYTES } from './request-state.js';
-export {
-  JSON_REPLY_RULES,
-  JSON_SCHEMA_METADATA_KEY,
-  jsonSchemaOf,
-  MAX_JSON_REPAIRS,
-  type SampleJsonRequest,
-  type SampleJsonResult,
-} from './sample-json.js';
-export type { SampleRequest, SampleResult } from './sample-types.js';
-export { createSamplingServer, type SamplingServerSpec } from './server.js';
+} from './answered-by/fallback/policy.js';
+export { DEFAULT_SAMPLE_TIMEOUT_MS } from './answered-by/host-2025-push/push-sampler.js';
+export { type Era, eraOf, hostCanSample } from './call/host-capabilities.js';
+export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } from './call/provenance.js';
+export { type JsonReading, readJson } from './engine/read-json.js';
+export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './engine/sample-json.js';
 export {
   DEFAULT_PROVIDER_CONCURRENCY,
   environmentHelp,
   positiveWholeNumberSetting,
   SERVER_SETTINGS,
   type ServerSetting,
-} from './settings.js';
+} from './operator/settings.js';
+export { createSamplingServer, type SamplingServerSpec } from './registration/create-server.js';
+export { defaultSealer, type RegisterOptions, registerSamplingTool } from './registration/register-tool.js';
 export {
   FRAMING_ALLOWANCE_BYTES,
   INPUT_RESPONSES_ALLOWANCE_BYTES,
@@ -47,4 +38,20 @@ export {
   MAX_STDIO_LINE_BYTES,
   WORST_CASE_CALL_BYTES,
   WORST_JSON_BYTES_PER_CHAR,
-} from './stdio-limits.js';
+} from './serving/stdio/stdio-limits.js';
+export { RoundStateSealer, STATE_BUDGET_BYTES } from './state/round-state.js';
+export {
+  defineSamplingTool,
+  MAX_ROUNDS,
+  type SampleJsonRequest,
+  type SampleJsonResult,
+  type SampleRequest,
+  type SampleResult,
+  type SamplingContext,
+  type SamplingTool,
+  ToolInputError,
+} from './tool/contract.js';
+export { describeFailure, type FallbackOutcome, SamplingFailure, type SamplingFailureReason } from './tool/failures.js';
+export { type ModelPreset, PRESETS, type PresetName } from './tool/presets.js';
+export { JSON_SCHEMA_METADATA_KEY, STEP_METADATA_KEY } from './tool/request-metadata.js';
+export { DATA_NOT_INSTRUCTIONS, delimit, escapeDelimiter } from './tool/untrusted-text.js';

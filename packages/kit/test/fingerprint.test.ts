@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalOf, fingerprintOf } from '../src/fingerprint.js';
+import { canonicalOf, fingerprintOf } from '../src/state/fingerprint.js';
 
 describe('canonicalOf', () => {
   it('tells apart values that JSON tells apart, including text that imitates structure', () => {

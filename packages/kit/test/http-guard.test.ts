@@ -1,6 +1,6 @@
 import { connectHttp, type MockHost, reply } from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_HTTP_BODY_BYTES } from '../src/http-server.js';
+import { MAX_HTTP_BODY_BYTES } from '../src/serving/http/http-server.js';
 import { buildTestServer } from './fixtures.js';
 import { errorOf, INITIALIZE, rawRequest, serveHttp } from './http-helpers.js';
 

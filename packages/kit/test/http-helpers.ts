@@ -2,8 +2,8 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { afterEach, expect } from 'vitest';
-import { DEFAULT_HTTP_HOST, type HttpOptions } from '../src/http-options.js';
-import { type HttpServerHandle, startHttpServer } from '../src/http-server.js';
+import { DEFAULT_HTTP_HOST, type HttpOptions } from '../src/serving/http/http-options.js';
+import { type HttpServerHandle, startHttpServer } from '../src/serving/http/http-server.js';
 
 const running: HttpServerHandle[] = [];
 afterEach(async () => {

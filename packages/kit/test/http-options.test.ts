@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpConfigError, httpOptionsFromEnv, httpRequested, isLoopbackHost } from '../src/http-options.js';
+import { HttpConfigError, httpOptionsFromEnv, httpRequested, isLoopbackHost } from '../src/serving/http/http-options.js';
 
 describe('httpOptionsFromEnv', () => {
   it('gives the documented defaults for an empty environment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idFromEnd, idFromStart, idProblem } from '../src/json-rpc-id.js';
+import { idFromEnd, idFromStart, idProblem } from '../src/serving/stdio/json-rpc-id.js';
 
 describe('idProblem: whether a raw id literal can be echoed exactly', () => {
   it.each(['"abc"', '""', '0', '-0', '7', '-7', '9007199254740991', '-9007199254740991', '1.0', '1e3', '100e-2', '0e400'])(

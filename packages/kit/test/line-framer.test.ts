@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineFramer } from '../src/line-framer.js';
+import { LineFramer } from '../src/serving/stdio/line-framer.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 

@@ -4,8 +4,13 @@
  */
 import { PROVIDER_DEFAULTS, PROVIDER_ENV_VARS } from '@mcp-sampling/providers';
 import { describe, expect, it } from 'vitest';
-import { httpOptionsFromEnv } from '../src/http-options.js';
-import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting, SERVER_SETTINGS } from '../src/settings.js';
+import {
+  DEFAULT_PROVIDER_TIMEOUT_MS,
+  environmentHelp,
+  positiveWholeNumberSetting,
+  SERVER_SETTINGS,
+} from '../src/operator/settings.js';
+import { httpOptionsFromEnv } from '../src/serving/http/http-options.js';
 
 const NAMES = SERVER_SETTINGS.map((setting) => setting.name);
 

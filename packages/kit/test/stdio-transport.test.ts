@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Client, type JSONRPCMessage, serializeMessage, type Transport } from '@modelcontextprotocol/client';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LimitedStdioTransport } from '../src/stdio-transport.js';
+import { LimitedStdioTransport } from '../src/serving/stdio/stdio-transport.js';
 import { buildTestServer } from './fixtures.js';
 
 const LIMIT = 64 * 1024;

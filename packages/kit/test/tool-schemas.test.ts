@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
-import { convertedOnce, toolSchemasOf } from '../src/tool-schemas.js';
+import { convertedOnce, toolSchemasOf } from '../src/registration/tool-schemas.js';
 import { chainTool } from './fixtures.js';
 
 describe('tool schemas, made once per tool', () => {
