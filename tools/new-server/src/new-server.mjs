@@ -59,7 +59,11 @@ function stop(left) {
 }
 // Offline first (the new package needs no package the workspace lacks); pnpm may still have to read
 // the registry for versions its metadata cache does not hold.
-if (!run(['pnpm', 'install', '--offline']) && !run(['pnpm', 'install', '--prefer-offline'])) {
+const installed =
+  run(['pnpm', 'install', '--offline']) ||
+  (process.stdout.write('\nThe offline install needs versions pnpm has not cached; asking the registry for them.\n') &&
+    run(['pnpm', 'install', '--prefer-offline']));
+if (!installed) {
   stop([['pnpm', 'install'], ...steps]);
 }
 for (const [index, step] of steps.entries()) {
