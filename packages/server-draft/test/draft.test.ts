@@ -1,10 +1,10 @@
 import { JSON_REPLY_RULES, JSON_SCHEMA_METADATA_KEY } from '@mcp-sampling/kit';
 import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
+import { countWords } from '@mcp-sampling/text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMAIL_FORMAT_RULE, KIND_RULES } from '../src/kinds.js';
 import { DRAFT_SYSTEM, OUTLINE_SYSTEM, REVISE_SYSTEM } from '../src/prompts.js';
 import { buildServer } from '../src/server.js';
-import { countWords } from '../src/words.js';
 import { blockOf, HINTS, hintsOf, structured, textOf, wordsOf } from './fixtures.js';
 
 const eras: Era[] = ['2025', '2026-07-28'];

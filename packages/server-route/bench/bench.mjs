@@ -208,7 +208,7 @@ async function requestSizes(problems) {
 /** (c) the keyword matcher on its largest input against one reading of its inputs. */
 async function matcherSpeed() {
   const { RequestWords, decideByKeywords } = await import('../dist/keywords.js');
-  const { wordsOf } = await import('../dist/words.js');
+  const { foldedWordsOf: wordsOf } = await import('@mcp-sampling/text');
   const routes = Array.from({ length: 100 }, (_, i) => ({
     name: `route-${i + 1}`,
     keywords: Array.from({ length: 50 }, (_, k) => `word${(i * 50 + k) % 997} next${k}`),

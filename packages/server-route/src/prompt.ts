@@ -5,6 +5,7 @@
  * prompt and the JSON Schema to the user message.
  */
 import { DATA_NOT_INSTRUCTIONS, delimit } from '@mcp-sampling/kit';
+import { isRecord, recentlyUsed } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import type { Route, RouteBook } from './input.js';
 
@@ -60,24 +61,15 @@ function buildAnswerSchema(names: readonly string[]) {
 }
 
 /** Answer schemas of the route sets seen last: callers tend to route many requests over one set. */
-const recentSchemas = new Map<string, ReturnType<typeof buildAnswerSchema>>();
 const RECENT_SCHEMAS = 16;
+const recentSchemas = recentlyUsed<ReturnType<typeof buildAnswerSchema>>(RECENT_SCHEMAS);
 
 /**
  * What the model must answer; `route` is an enum of the route names, so the JSON Schema lists
  * them. The same route names give the same schema object, so its JSON Schema is built once.
  */
 export function answerSchema(book: RouteBook) {
-  const id = JSON.stringify(book.names);
-  let schema = recentSchemas.get(id);
-  if (schema === undefined) {
-    schema = buildAnswerSchema(book.names);
-    if (recentSchemas.size >= RECENT_SCHEMAS) recentSchemas.delete(recentSchemas.keys().next().value as string);
-  } else {
-    recentSchemas.delete(id);
-  }
-  recentSchemas.set(id, schema);
-  return schema;
+  return recentSchemas(JSON.stringify(book.names), () => buildAnswerSchema(book.names));
 }
 
 /** The model's validated answer. */
@@ -90,7 +82,7 @@ export type ModelAnswer = z.output<ReturnType<typeof buildAnswerSchema>>;
  */
 export function normaliseAnswer(book: RouteBook): (value: unknown) => unknown {
   return (value) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (!isRecord(value)) return value;
     const answer: Record<string, unknown> = { ...value };
     if (typeof answer.route === 'string') answer.route = book.canonical(answer.route) ?? answer.route;
     if (typeof answer.reason === 'string') answer.reason = cutReason(answer.reason);

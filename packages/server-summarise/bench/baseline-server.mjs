@@ -21,11 +21,11 @@
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
+import { countWords } from '@mcp-sampling/text';
 import { inputRequired, inputResponse, McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
 import { chunkText } from '../dist/chunking.js';
 import { summariseTool } from '../dist/tool.js';
-import { countWords } from '../dist/words.js';
 
 /** Same request as the kit's single-chunk step (paragraph style, 150 words → maxTokens 320). */
 function summaryParams(text) {

@@ -3,8 +3,8 @@
  * extractive summary (the sentences that carry the document's most frequent content words, in
  * their original order) within the word limit, shaped to the requested style.
  */
-import { extractiveSummary } from '@mcp-sampling/text';
-import { countWords, trimToWords } from './words.js';
+import { countWords, extractiveSummary } from '@mcp-sampling/text';
+import { trimToWords } from './words.js';
 
 type Style = 'paragraph' | 'bullets' | 'tldr';
 

@@ -13,11 +13,11 @@
  * The document and the focus travel only inside delimited user content, never in a system prompt.
  */
 import { DATA_NOT_INSTRUCTIONS, defineSamplingTool, delimit, type SamplingContext } from '@mcp-sampling/kit';
-import { hasVisibleText, withThousands } from '@mcp-sampling/text';
+import { countWords, hasVisibleText, withThousands } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { chunkText, planReduce } from './chunking.js';
 import { extractiveFallback } from './heuristic.js';
-import { countWords, trimToWords } from './words.js';
+import { trimToWords } from './words.js';
 
 /** Longest input accepted, in characters. */
 export const MAX_TEXT_CHARS = 2_000_000;

@@ -8,10 +8,10 @@ import {
   type MockHost,
   reply,
 } from '@mcp-sampling/testing';
+import { countWords } from '@mcp-sampling/text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunkText } from '../src/chunking.js';
 import { buildServer } from '../src/server.js';
-import { countWords } from '../src/words.js';
 import { documentOf } from './texts.js';
 
 const eras: Era[] = ['2025', '2026-07-28'];
