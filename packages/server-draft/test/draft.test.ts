@@ -3,7 +3,7 @@ import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/t
 import { countWords } from '@mcp-sampling/text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMAIL_FORMAT_RULE, KIND_RULES } from '../src/kinds.js';
-import { DRAFT_SYSTEM, OUTLINE_SYSTEM, REVISE_SYSTEM } from '../src/prompts.js';
+import { DRAFT_SYSTEM, OUTLINE_SYSTEM, REVISE_SYSTEM } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
 import { blockOf, HINTS, hintsOf, structured, textOf, wordsOf } from './fixtures.js';
 

@@ -18,7 +18,7 @@ import {
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompts.js';
+import { DRAFT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
 import { structured, textOf } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { JSON_REPLY_RULES, MAX_ROUNDS } from '@mcp-sampling/kit';
 import { connectInMemory, type Era, type MockHost, PATIENT_WAIT, reply } from '@mcp-sampling/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunkText, LONG_CONTEXT_CHARS } from '../src/chunking.js';
-import { CONTEXT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompts.js';
+import { CONTEXT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompt.js';
 import { MAX_CONTEXT_CHARS } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { blockOf, contextOf, HINTS, hintsOf, structured } from './fixtures.js';

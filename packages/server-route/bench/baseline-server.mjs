@@ -23,8 +23,9 @@
 import * as wire from '@mcp-sampling/testing/baseline-wire';
 import { inputRequired, inputResponse, McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import { RouteBook } from '../dist/input.js';
-import { answerSchema, normaliseAnswer, ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT, routeUserMessage } from '../dist/prompt.js';
+import { answerSchema, normaliseAnswer } from '../dist/answer.js';
+import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT, routeUserMessage } from '../dist/prompt.js';
+import { RouteBook } from '../dist/route-book.js';
 import { routeTool } from '../dist/tool.js';
 
 /** The same params as the kit's `route` step. */

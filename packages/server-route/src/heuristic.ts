@@ -8,9 +8,9 @@
 
 import { foldedWordsOf } from '@mcp-sampling/text';
 import { singleRouteResult } from './decision.js';
-import { type Route, RouteBook, type RouteInput } from './input.js';
 import { decideByKeywords, describeKeywordWin, marginConfidence, pickWinner, RequestWords } from './keywords.js';
-import type { RouteResult } from './output.js';
+import { RouteBook } from './route-book.js';
+import type { Route, RouteInput, RouteResult } from './schemas.js';
 
 /**
  * Words too common to say anything about where a request belongs. The route's own list, not

@@ -1,7 +1,7 @@
 /**
  * Route names as words. Names, keywords and requests share one notion of "word": `foldedWordsOf`
  * from @mcp-sampling/text (runs of letters, digits and combining marks, compared case-insensitively
- * after Unicode NFKC folding; everything else only separates words).
+ * after Unicode NFKC folding; everything else only separates words)).
  */
 import { foldedWordsOf } from '@mcp-sampling/text';
 

@@ -14,8 +14,8 @@ import {
 } from '@mcp-sampling/testing/provider-apis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routeHeuristic } from '../src/heuristic.js';
-import { routeInput } from '../src/input.js';
 import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT } from '../src/prompt.js';
+import { RouteInputSchema } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { BILLING_REQUEST, DESK_NAMES, deskCall } from './desk.js';
 
@@ -79,7 +79,7 @@ describe.each(eras)('route when the provider rejects the key, on %s', (era) => {
 
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({
-      ...routeHeuristic(routeInput.parse(deskCall(BILLING_REQUEST))),
+      ...routeHeuristic(RouteInputSchema.parse(deskCall(BILLING_REQUEST))),
       route: 'billing',
       matchedBy: 'keywords',
       provenance: { path: 'heuristic', models: [], era, rounds: 0, samples: 0 },

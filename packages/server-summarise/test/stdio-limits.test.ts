@@ -7,7 +7,7 @@ import {
 import type { Era } from '@mcp-sampling/testing';
 import { MODERN_ENVELOPE, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_CHARS } from '../src/tool.js';
+import { MAX_TEXT_CHARS } from '../src/schemas.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 

@@ -1,4 +1,4 @@
-/** Trimming to a word limit that never cuts the middle of a word or leaves a dangling bullet. */
+/** The answer's last resort: a summary still over the word limit is trimmed, never cut inside a word or a bullet. */
 import { countWords } from '@mcp-sampling/text';
 
 /**
