@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectStdio, type MockHostOptions, type StdioMockHost } from './mock-host.js';
 import { MODERN_ENVELOPE, RawStdioPeer } from './raw-stdio-peer.js';
+import { looseObjectPaths } from './strict-arguments.js';
 
 export { MODERN_ENVELOPE, RawStdioPeer, type WireMessage } from './raw-stdio-peer.js';
 
@@ -196,6 +197,52 @@ function describeStdioInputChecks(bin: BinUnderTest): void {
       expect((listed.result as { tools: unknown[] }).tools.length).toBeGreaterThan(0);
     });
   });
+}
+
+/**
+ * For a server's `test/bin.test.ts`: `describeBinContract` for the package's built bin
+ * (`../dist/bin.js`), its name and version read from the package's package.json.
+ */
+export function describeBuiltBinContract(testFileUrl: string, limits: { maxLineBytes: number }): void {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', testFileUrl), 'utf8')) as {
+    version: string;
+    bin: Record<string, string>;
+  };
+  describeBinContract({
+    name: Object.keys(manifest.bin)[0] ?? '',
+    path: fileURLToPath(new URL('../dist/bin.js', testFileUrl)),
+    version: manifest.version,
+    maxLineBytes: limits.maxLineBytes,
+  });
+}
+
+/** What `expectRefusedBeforeSampling` calls the tool with. */
+export interface RefusalCase {
+  /** The bin's name, which its start-up line on stderr carries. */
+  bin: string;
+  tool: string;
+  /** Valid arguments: the test adds an unknown one, then blanks `textField`. */
+  args: Record<string, unknown>;
+  /** The argument that must not be blank, e.g. `text`. */
+  textField: string;
+}
+
+/**
+ * Asserts, on a bin spawned with `useBuiltBin`, that the tool's input schema lets no unknown field
+ * through, that an unknown argument and a `textField` of zero-width characters are each refused
+ * with a message naming them, before any sample, and that stdout carried only JSON-RPC.
+ */
+export async function expectRefusedBeforeSampling(host: StdioMockHost, { bin, tool, args, textField }: RefusalCase) {
+  const { tools } = await host.client.listTools();
+  expect(looseObjectPaths(tools[0]?.inputSchema)).toEqual([]);
+  const unknown = await host.callTool(tool, { ...args, bogus: 1 });
+  expect(unknown.isError).toBe(true);
+  expect(JSON.stringify(unknown.content)).toContain(`Unknown argument 'bogus' for ${tool}. Accepted arguments:`);
+  const blank = await host.callTool(tool, { ...args, [textField]: '\u200B\u200C\uFEFF' });
+  expect(blank.isError).toBe(true);
+  expect(JSON.stringify(blank.content)).toContain(`${textField}: ${textField} is blank`);
+  expect(host.requests).toHaveLength(0);
+  expectOnlyJsonRpcOnStdout(host, bin);
 }
 
 /** Asserts a spawned server spoke only JSON-RPC on stdout and logged its start on stderr. */

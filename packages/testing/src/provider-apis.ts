@@ -7,6 +7,7 @@ import { formatWithOptions } from 'node:util';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { HttpResponse, http } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { connectInMemory, type MockHost, type MockHostOptions } from './mock-host.js';
 
 /** Provider names, as `@mcp-sampling/providers` spells them. */
@@ -281,6 +282,19 @@ export function fakeProviderApis(options: { recordConsole?: boolean } = {}): Fak
       return logs.text();
     },
   };
+}
+
+/**
+ * `fakeProviderApis(options)` with its lifecycle registered for the calling test file: listening
+ * before all tests, reset (handlers dropped, hosts closed, console record renewed) after each, closed
+ * after all. Call at the top level of a test file.
+ */
+export function useFakeProviderApis(options: { recordConsole?: boolean } = {}): FakeProviderApis {
+  const apis = fakeProviderApis(options);
+  beforeAll(() => apis.listen());
+  afterEach(() => apis.reset());
+  afterAll(() => apis.close());
+  return apis;
 }
 
 /** What console.error and console.warn were given while recording, kept instead of printed. */
