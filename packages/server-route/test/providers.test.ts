@@ -2,40 +2,32 @@
  * `route` without the host's model: the kit's fallback policy runs the same tool with the step
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs.
  */
-import { fallbackPolicyOf, JSON_REPLY_RULES, type Provenance } from '@mcp-sampling/kit';
-import type { Era } from '@mcp-sampling/testing';
+import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
+import { ERAS, provenanceOf } from '@mcp-sampling/testing';
 import {
   EXPECTED_TIER_MODELS,
-  fakeProviderApis,
   OPENAI_API,
   PROVIDER_APIS,
   providerErrorResponse,
+  useFakeProviderApis,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeHeuristic } from '../src/heuristic.js';
 import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT } from '../src/prompt.js';
 import { RouteInputSchema } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { BILLING_REQUEST, DESK_NAMES, deskCall } from './desk.js';
 
-const eras: Era[] = ['2025', '2026-07-28'];
-const apis = fakeProviderApis({ recordConsole: true });
-beforeAll(() => apis.listen());
-afterEach(() => apis.reset());
-afterAll(() => apis.close());
+const apis = useFakeProviderApis({ recordConsole: true });
 
 const ANSWER = { route: 'billing', confidence: 0.93, reason: 'A duplicate charge and a refund request.' };
-
-/** Why the fallback answered (`provenance.reason`). */
-const reasonOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: Provenance }).provenance.reason;
 
 describe.each(PROVIDER_APIS)('route through $name', (api) => {
   /** `route` asks for preset `fast`: the provider's `fast` model, or the compatible endpoint's configured one. */
   const model = EXPECTED_TIER_MODELS[api.name].fast;
 
-  describe.each(eras)('on %s, with a host that does not sample', (era) => {
+  describe.each(ERAS)('on %s, with a host that does not sample', (era) => {
     it('answers with the provider, sending the route names as native structured output, and never shows the key', async () => {
       const sent = apis.answerText(api, JSON.stringify(ANSWER));
       const host = await apis.connectServer(buildServer, api, { era });
@@ -48,7 +40,7 @@ describe.each(PROVIDER_APIS)('route through $name', (api) => {
         matchedBy: 'model',
         provenance: { path: 'provider', models: [`${model}-fake`], era, rounds: 1, samples: 1 },
       });
-      expect(reasonOf(result)).toMatch(/^no-capability: /);
+      expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
       expect(sent).toHaveLength(1);
@@ -68,7 +60,7 @@ describe.each(PROVIDER_APIS)('route through $name', (api) => {
   });
 });
 
-describe.each(eras)('route when the provider rejects the key, on %s', (era) => {
+describe.each(ERAS)('route when the provider rejects the key, on %s', (era) => {
   it('falls to the keyword heuristic, says why in provenance, and never shows the key', async () => {
     const api = OPENAI_API;
     const sent = apis.answer(api, () => providerErrorResponse(api, 401, `Incorrect API key provided: ${api.key}`));
@@ -84,7 +76,7 @@ describe.each(eras)('route when the provider rejects the key, on %s', (era) => {
       matchedBy: 'keywords',
       provenance: { path: 'heuristic', models: [], era, rounds: 0, samples: 0 },
     });
-    expect(reasonOf(result)).toMatch(
+    expect(provenanceOf(result).reason).toMatch(
       /^no-capability: .* Then the provider failed: OpenAI rejected the API key \(HTTP 401, model gpt-4\.1-mini\)/,
     );
     expect(sent).toHaveLength(1); // an auth failure is not retried

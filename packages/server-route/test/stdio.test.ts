@@ -1,11 +1,11 @@
-import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { ERAS, reply } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout, expectRefusedBeforeSampling, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
-describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists the tool, routes through a repair and a low-confidence answer, and writes only JSON-RPC to stdout', async () => {
     const host = await connectBin({
       era,
@@ -38,16 +38,12 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
   });
 
   it('refuses an unknown argument and zero-width text before any sample', async () => {
-    const host = await connectBin({ era, script: reply.text('unused') });
-    const { tools } = await host.client.listTools();
-    expect(looseObjectPaths(tools[0]?.inputSchema)).toEqual([]);
-    const unknown = await host.callTool('route', { ...deskCall(PHISHING_REQUEST), bogus: 1 });
-    expect(unknown.isError).toBe(true);
-    expect(JSON.stringify(unknown.content)).toContain("Unknown argument 'bogus' for route. Accepted arguments:");
-    const blank = await host.callTool('route', deskCall('\u200B\u200C\uFEFF'));
-    expect(blank.isError).toBe(true);
-    expect(JSON.stringify(blank.content)).toContain('request: request is blank');
-    expect(host.requests).toHaveLength(0);
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
+    const host = await connectBin({ era });
+    await expectRefusedBeforeSampling(host, {
+      bin: 'mcp-server-route',
+      tool: 'route',
+      args: deskCall(PHISHING_REQUEST),
+      textField: 'request',
+    });
   });
 });
