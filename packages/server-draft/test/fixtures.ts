@@ -1,5 +1,5 @@
 /** Deterministic test material: texts of known length, and the replies a scripted host gives. */
-import { type RecordedRequest, reply } from '@mcp-sampling/testing';
+import { type RecordedRequest, reply, structuredOf, type ToolProvenance } from '@mcp-sampling/testing';
 
 const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
 
@@ -32,15 +32,11 @@ export interface DraftResult {
   words: number;
   revisions: number;
   coverage: Array<{ point: string; included: boolean }>;
-  provenance: { path: string; models: string[]; era: string; rounds: number; samples: number };
+  provenance: ToolProvenance;
 }
 
 /** The structured result of a tool call. */
-export const structured = (result: { structuredContent?: unknown }) => result.structuredContent as DraftResult;
-
-/** Every text block of a result, joined. */
-export const textOf = (result: { content?: unknown }) =>
-  ((result.content ?? []) as Array<{ type: string; text?: string }>).map((block) => block.text ?? '').join('\n');
+export const structured = structuredOf<DraftResult>;
 
 /** The hint names of a request's model preferences, e.g. `['haiku', 'mini', 'flash']` for `fast`. */
 export const hintsOf = (request: RecordedRequest | undefined) =>

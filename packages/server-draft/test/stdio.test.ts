@@ -1,11 +1,11 @@
-import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { ERAS, reply } from '@mcp-sampling/testing';
+import { expectOnlyJsonRpcOnStdout, expectRefusedBeforeSampling, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { ONE_REVISION_SCRIPT, structured } from './fixtures.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
-describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists the tool, drafts with one revision, and writes only JSON-RPC to stdout', async () => {
     const host = await connectBin({
       era,
@@ -34,16 +34,12 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
   });
 
   it('refuses an unknown argument and zero-width text before any sample', async () => {
-    const host = await connectBin({ era, script: reply.text('unused') });
-    const { tools } = await host.client.listTools();
-    expect(looseObjectPaths(tools[0]?.inputSchema)).toEqual([]);
-    const unknown = await host.callTool('draft', { brief: 'A note.', bogus: 1 });
-    expect(unknown.isError).toBe(true);
-    expect(JSON.stringify(unknown.content)).toContain("Unknown argument 'bogus' for draft. Accepted arguments:");
-    const blank = await host.callTool('draft', { brief: '\u200B\u200C\uFEFF' });
-    expect(blank.isError).toBe(true);
-    expect(JSON.stringify(blank.content)).toContain('brief: brief is blank');
-    expect(host.requests).toHaveLength(0);
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-draft');
+    const host = await connectBin({ era });
+    await expectRefusedBeforeSampling(host, {
+      bin: 'mcp-server-draft',
+      tool: 'draft',
+      args: { brief: 'A note.' },
+      textField: 'brief',
+    });
   });
 });
