@@ -7,9 +7,9 @@ import { ERAS, provenanceOf } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
   EXPECTED_TIER_MODELS,
-  useFakeProviderApis,
   PROVIDER_APIS,
   providerErrorResponse,
+  useFakeProviderApis,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
 import { describe, expect, it } from 'vitest';
