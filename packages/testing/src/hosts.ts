@@ -1,7 +1,7 @@
 /**
  * Mock hosts that close themselves: for a test file, a `connect` that opens a host in-process (in
  * either era) exactly as `connectInMemory` does and closes every host it opened after each test,
- * so a test says only what it checks.
+ * so a test says only what it checks; and the assertions argument tests share (tool-assertions.ts).
  */
 import { afterEach } from 'vitest';
 import { connectInMemory, type MockHost, type MockHostOptions, type ServerFactory } from './mock-host.js';
@@ -21,3 +21,5 @@ export function useMockHosts(): ConnectHost {
     return host;
   };
 }
+
+export { expectRefused, expectStrictTool } from './tool-assertions.js';

@@ -24,6 +24,9 @@ export interface ToolProvenance {
   reason?: string;
 }
 
+/** A tool's result type as a test reads it: the server's output type plus the kit's provenance. */
+export type WithProvenance<Output> = Output & { provenance: ToolProvenance };
+
 /** Every text block of a result, joined by line breaks (an error's message, or the readable answer). */
 export function textOf(result: ToolCallResult): string {
   return ((result.content ?? []) as Array<{ type: string; text?: string }>).map((block) => block.text ?? '').join('\n');
