@@ -1,16 +1,8 @@
 import { DATA_NOT_INSTRUCTIONS, fallbackPolicyOf, JSON_REPLY_RULES, JSON_SCHEMA_METADATA_KEY } from '@mcp-sampling/kit';
-import {
-  codePoints,
-  ERAS,
-  INVISIBLE_TEXTS,
-  looseObjectPaths,
-  reply,
-  structuredOf,
-  type ToolProvenance,
-  textOf,
-} from '@mcp-sampling/testing';
-import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply, structuredOf, textOf, type WithProvenance } from '@mcp-sampling/testing';
+import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
 import { describe, expect, it } from 'vitest';
+import type { Classification } from '../src/answer.js';
 import { MULTI_LABEL_SYSTEM_PROMPT, SINGLE_LABEL_SYSTEM_PROMPT } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
 import { longText, manyLabels, REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
@@ -21,14 +13,7 @@ const serverWithoutProvider = () => buildServer({ provider: null });
 const serverThatNeverFallsBack = () => buildServer({ provider: null, fallback: fallbackPolicyOf(['error']) });
 const connect = useMockHosts();
 
-interface ClassifyResult {
-  label: string | null;
-  labels: Array<{ label: string; confidence: number }>;
-  rationale: string;
-  provenance: ToolProvenance;
-}
-
-const structured = structuredOf<ClassifyResult>;
+const structured = structuredOf<WithProvenance<Classification>>;
 const answer = (labels: Array<[string, number]>, rationale = 'It is about a refund.') => ({
   labels: labels.map(([label, confidence]) => ({ label, confidence })),
   rationale,
@@ -421,10 +406,7 @@ describe.each(ERAS)('classify on %s', (era) => {
     ],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
     const host = await connect(serverWithoutProvider, { era, script: reply.json(answer([['Billing', 1]])) });
-    const result = await host.callTool('classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS, ...args });
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(message);
-    expect(host.requests).toHaveLength(0);
+    await expectRefused(host, 'classify', { text: REFUND_TICKET, labels: SUPPORT_LABELS, ...args }, message);
   });
 
   it('sends no description made only of invisible characters', async () => {
@@ -437,10 +419,7 @@ describe.each(ERAS)('classify on %s', (era) => {
   });
 
   it('advertises additionalProperties: false on its arguments and on label objects', async () => {
-    const host = await connect(serverWithoutProvider, { era });
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['classify']);
-    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
+    await expectStrictTool(await connect(serverWithoutProvider, { era }), 'classify');
   });
 
   it('accepts 100 labels at the limits of every field', async () => {

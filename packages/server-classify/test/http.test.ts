@@ -8,7 +8,7 @@ import { ERAS } from '@mcp-sampling/testing';
 import { useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { REFUND_TICKET, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
+import { REFUND_TICKET, repairedBillingResult, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
 
 const { places, connect, callWithoutSampling } = useHttpServing(import.meta.url, {
   build: () => buildServer({ provider: null }), // as the bin builds it when no provider key is configured
@@ -24,16 +24,8 @@ describe.each(places)('classify over HTTP, %s', (_, serve) => {
       const result = await host.callTool('classify', args);
 
       expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toEqual({
-        label: 'Billing',
-        labels: [{ label: 'Billing', confidence: 0.9 }],
-        rationale: 'A refund request.',
-        provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
-      });
-      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
-        [1, 'classify'],
-        [2, 'classify:repair-1'],
-      ]);
+      expect(result.structuredContent).toEqual(repairedBillingResult(era));
+      expect(host.requests.map((request) => `${request.round} ${request.key}`)).toEqual(['1 classify', '2 classify:repair-1']);
       expect(host.requests[0]?.userText).toContain(`<untrusted-input name="text">\n${REFUND_TICKET}\n</untrusted-input>`);
       for (const request of host.requests) expect(request.systemPrompt).not.toMatch(/charged twice|refund/i);
       await server.stop();

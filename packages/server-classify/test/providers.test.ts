@@ -10,7 +10,6 @@ import {
   PROVIDER_APIS,
   providerErrorResponse,
   useFakeProviderApis,
-  viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
 import { describe, expect, it } from 'vitest';
 import { classifyHeuristically } from '../src/heuristic.js';
@@ -43,8 +42,7 @@ describe.each(PROVIDER_APIS)('classify through $name', (api) => {
       expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
-      expect(sent).toHaveLength(1);
-      const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+      const view = apis.viewOfOnlyRequest(api, sent);
       expect(view.model).toBe(model);
       expect(view.maxTokens).toBe(145); // 100 + 3 entries × (12 + ⌈9 / 3⌉)
       expect(view.system).toBe(`${SINGLE_LABEL_SYSTEM_PROMPT}\n\n${JSON_REPLY_RULES}`);
@@ -55,9 +53,7 @@ describe.each(PROVIDER_APIS)('classify through $name', (api) => {
         properties: { labels: { items: { properties: { label: { enum: ['Billing', 'Technical', 'Sales'] } } } } },
       });
 
-      expect(JSON.stringify(sent[0]?.body)).not.toContain(api.key);
-      expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(apis.consoleText()).not.toContain(api.key);
+      apis.expectKeyHidden(api, sent[0]?.body, result);
     });
   });
 });
@@ -80,7 +76,6 @@ describe.each(ERAS)('classify when the provider rejects the key, on %s', (era) =
       /^no-capability: .* Then the provider failed: .*rejected the API key \(HTTP 401, model claude-haiku-4-5\)/,
     );
     expect(sent).toHaveLength(1); // an auth failure is not retried
-    expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(apis.consoleText()).not.toContain(api.key);
+    apis.expectKeyHidden(api, result);
   });
 });
