@@ -37,10 +37,7 @@ describe.each(places)('route over HTTP, %s', (_, serve) => {
         matchedBy: 'model',
         provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
       });
-      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
-        [1, 'route'],
-        [2, 'route:repair-1'],
-      ]);
+      expect(host.requests.map((request) => `${request.round} ${request.key}`)).toEqual(['1 route', '2 route:repair-1']);
       expect(host.requests[0]?.userText).toContain(`<untrusted-input name="request">\n${PHISHING_REQUEST}\n</untrusted-input>`);
       for (const request of host.requests) expect(request.systemPrompt).not.toMatch(/stranger|invoice/i);
       await server.stop();

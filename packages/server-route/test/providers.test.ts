@@ -10,7 +10,6 @@ import {
   PROVIDER_APIS,
   providerErrorResponse,
   useFakeProviderApis,
-  viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
 import { describe, expect, it } from 'vitest';
 import { routeHeuristic } from '../src/heuristic.js';
@@ -43,8 +42,7 @@ describe.each(PROVIDER_APIS)('route through $name', (api) => {
       expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
-      expect(sent).toHaveLength(1);
-      const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+      const view = apis.viewOfOnlyRequest(api, sent);
       expect(view.model).toBe(model);
       expect(view.maxTokens).toBe(ROUTE_MAX_TOKENS);
       expect(view.system).toBe(`${ROUTE_SYSTEM_PROMPT}\n\n${JSON_REPLY_RULES}`);
@@ -53,9 +51,7 @@ describe.each(PROVIDER_APIS)('route through $name', (api) => {
       expect(view.structuredOutput?.format).toMatchObject({ type: 'json_schema' });
       expect(view.structuredOutput?.schema).toMatchObject({ properties: { route: { enum: DESK_NAMES } } });
 
-      expect(JSON.stringify(sent[0]?.body)).not.toContain(api.key);
-      expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(apis.consoleText()).not.toContain(api.key);
+      apis.expectKeyHidden(api, sent[0]?.body, result);
     });
   });
 });
@@ -80,7 +76,6 @@ describe.each(ERAS)('route when the provider rejects the key, on %s', (era) => {
       /^no-capability: .* Then the provider failed: OpenAI rejected the API key \(HTTP 401, model gpt-4\.1-mini\)/,
     );
     expect(sent).toHaveLength(1); // an auth failure is not retried
-    expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(apis.consoleText()).not.toContain(api.key);
+    apis.expectKeyHidden(api, result);
   });
 });

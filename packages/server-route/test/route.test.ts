@@ -1,8 +1,9 @@
 import { DATA_NOT_INSTRUCTIONS, fallbackPolicyOf, JSON_REPLY_RULES, JSON_SCHEMA_METADATA_KEY } from '@mcp-sampling/kit';
-import { ERAS, reply, structuredOf, type ToolProvenance, textOf } from '@mcp-sampling/testing';
+import { ERAS, reply, structuredOf, textOf, type WithProvenance } from '@mcp-sampling/testing';
 import { useMockHosts } from '@mcp-sampling/testing/hosts';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT } from '../src/prompt.js';
+import type { RouteResult } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { BILLING_REQUEST, DESK_NAMES, DESK_ROUTES, deskCall, PHISHING_REQUEST, VAGUE_REQUEST } from './desk.js';
 
@@ -10,15 +11,7 @@ import { BILLING_REQUEST, DESK_NAMES, DESK_ROUTES, deskCall, PHISHING_REQUEST, V
 const errorsOnly = () => buildServer({ fallback: fallbackPolicyOf(['error']), provider: null });
 const connect = useMockHosts();
 
-interface RouteResult {
-  route: string;
-  confidence: number;
-  reason: string;
-  matchedBy: 'model' | 'keywords' | 'fallback';
-  provenance: ToolProvenance;
-}
-
-const structured = structuredOf<RouteResult>;
+const structured = structuredOf<WithProvenance<RouteResult>>;
 const answer = (route: string, confidence: number, reason = 'A reason.') => ({ route, confidence, reason });
 
 /** Every turn of a recorded request, as role and text. */

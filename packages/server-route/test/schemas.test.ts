@@ -1,5 +1,5 @@
-import { codePoints, ERAS, INVISIBLE_TEXTS, looseObjectPaths, reply } from '@mcp-sampling/testing';
-import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply } from '@mcp-sampling/testing';
+import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { DESK_ROUTES, deskCall, manyRoutes } from './desk.js';
@@ -88,17 +88,11 @@ describe.each(ERAS)('route arguments on %s', (era) => {
     ],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
     const host = await connect(buildServer, { era, script: reply.json({ route: 'billing', confidence: 1, reason: 'r' }) });
-    const result = await host.callTool('route', args as Record<string, unknown>);
-    expect(result.isError).toBe(true);
-    expect(JSON.stringify(result.content)).toMatch(message);
-    expect(host.requests).toHaveLength(0);
+    await expectRefused(host, 'route', args as Record<string, unknown>, message);
   });
 
   it('advertises additionalProperties: false on its arguments and on route objects', async () => {
-    const host = await connect(buildServer, { era });
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['route']);
-    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
+    await expectStrictTool(await connect(buildServer, { era }), 'route');
   });
 
   it('accepts the limits themselves: 100 routes, 100-character names, 1,000-character descriptions, 50 keywords', async () => {

@@ -1,5 +1,5 @@
-import { ERAS, reply } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout, expectRefusedBeforeSampling, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { byStep, ERAS, reply, structuredOf } from '@mcp-sampling/testing';
+import { describeStdioRefusals, expectServedOverStdio, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
@@ -7,21 +7,11 @@ const connectBin = useBuiltBin(import.meta.url);
 
 describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists the tool, routes through a repair and a low-confidence answer, and writes only JSON-RPC to stdout', async () => {
-    const host = await connectBin({
-      era,
-      script: {
-        rules: [
-          { match: /^route$/, reply: reply.text('Let me think about it.') },
-          {
-            match: /^route:repair-1$/,
-            reply: reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' }),
-          },
-        ],
-      },
-    });
-    const tools = await host.client.listTools();
-    expect(tools.tools.map((tool) => tool.name)).toEqual(['route']);
-    expect(tools.tools[0]?.annotations).toMatchObject({ readOnlyHint: true });
+    const lowConfidence = reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' });
+    const script = byStep({ 'route:repair-1': lowConfidence, route: reply.text('Let me think about it.') });
+    const host = await connectBin({ era, script });
+    const { tools } = await host.client.listTools();
+    expect(tools[0]?.annotations).toMatchObject({ readOnlyHint: true });
 
     const result = await host.callTool('route', deskCall(PHISHING_REQUEST, { fallback: 'technical' }));
     expect(result.isError).toBeFalsy();
@@ -30,20 +20,10 @@ describe.each(ERAS)('the built bin over stdio, %s', (era) => {
       matchedBy: 'keywords',
       provenance: { path: 'host', era, rounds: 2, samples: 2 },
     });
-    expect((result.structuredContent as { reason: string }).reason).toContain("The model chose 'billing' with confidence 0.3");
+    expect(structuredOf<{ reason: string }>(result).reason).toContain("The model chose 'billing' with confidence 0.3");
     expect(host.requests.map((r) => r.key)).toEqual(['route', 'route:repair-1']);
-    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
-
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
-  });
-
-  it('refuses an unknown argument and zero-width text before any sample', async () => {
-    const host = await connectBin({ era });
-    await expectRefusedBeforeSampling(host, {
-      bin: 'mcp-server-route',
-      tool: 'route',
-      args: deskCall(PHISHING_REQUEST),
-      textField: 'request',
-    });
+    await expectServedOverStdio(host, { era, tool: 'route', bin: 'mcp-server-route' });
   });
 });
+
+describeStdioRefusals(import.meta.url, { tool: 'route', args: deskCall(PHISHING_REQUEST), textField: 'request' });
