@@ -14,7 +14,6 @@ import {
   providerErrorResponse,
   quickConfig,
   useFakeProviderApis,
-  viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
@@ -35,11 +34,6 @@ const connectThrough = (api: ProviderApi, era: Era, provider: Record<string, unk
     },
   );
 
-const expectKeyHidden = (api: ProviderApi, result: unknown) => {
-  expect(JSON.stringify(result)).not.toContain(api.key);
-  expect(apis.consoleText()).not.toContain(api.key);
-};
-
 describe.each(PROVIDER_APIS)('summarise through $name when the host cannot sample', (api) => {
   it.each(ERAS)('answers on %s and says so', async (era) => {
     const sent = apis.answerText(api, 'The harbour wall was repaired for ten thousand pounds.', 'provider-model-7');
@@ -50,13 +44,12 @@ describe.each(PROVIDER_APIS)('summarise through $name when the host cannot sampl
       provenance: { path: 'provider', models: ['provider-model-7'], era, samples: 1 },
     });
     expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
-    expect(sent).toHaveLength(1);
-    const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+    const view = apis.viewOfOnlyRequest(api, sent);
     expect(view.model).toBe(EXPECTED_TIER_MODELS[api.name].balanced); // summarise asks for preset `balanced`
     expect(view.system).toMatch(/^You write the final summary of a document from the whole document\./);
     expect(view.userText).toBe(`The document:\n<untrusted-input name="document">\n${TEXT}\n</untrusted-input>`);
     expect(sent[0]?.headers.get('authorization') ?? sent[0]?.headers.get('x-api-key')).toContain(api.key);
-    expectKeyHidden(api, result);
+    apis.expectKeyHidden(api, result);
   });
 });
 
@@ -95,6 +88,6 @@ describe('summarise when the provider fails (Anthropic, 2025 era)', () => {
     expect(provenance.reason).toMatch(/the provider failed: /);
     expect(provenance.reason).toMatch(why);
     expect(sent).toHaveLength(attempts);
-    expectKeyHidden(api, result);
+    apis.expectKeyHidden(api, result);
   });
 });

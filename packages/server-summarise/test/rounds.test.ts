@@ -46,10 +46,10 @@ describe.each(ERAS)('summarise cancellation on %s', (era) => {
     const host = await connect(buildServer, { era, script: reply.hang() });
     const controller = new AbortController();
     const call = host.callTool('summarise', { text: documentOf(60_000) }, { signal: controller.signal });
-    await vi.waitFor(() => expect(host?.requests).toHaveLength(3), PATIENT_WAIT);
+    await vi.waitFor(() => expect(host.requests).toHaveLength(3), PATIENT_WAIT);
     controller.abort(new Error('user pressed stop'));
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['map:0', 'map:1', 'map:2']), PATIENT_WAIT);
+    await vi.waitFor(() => expect([...host.cancelled].sort()).toEqual(['map:0', 'map:1', 'map:2']), PATIENT_WAIT);
     expect(host.requests).toHaveLength(3);
   });
 });

@@ -1,5 +1,10 @@
-import { ERAS, reply } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout, expectRefusedBeforeSampling, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { byStep, ERAS, reply } from '@mcp-sampling/testing';
+import {
+  describeStdioRefusals,
+  expectOnlyJsonRpcOnStdout,
+  expectServedOverStdio,
+  useBuiltBin,
+} from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { documentOf } from './texts.js';
 
@@ -7,13 +12,7 @@ const connectBin = useBuiltBin(import.meta.url);
 
 describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists the tool, summarises long text, and writes only JSON-RPC to stdout', async () => {
-    const host = await connectBin({
-      era,
-      script: { rules: [{ match: 'map', reply: reply.text('Part.') }], otherwise: reply.text('The whole story, briefly.') },
-    });
-    const tools = await host.client.listTools();
-    expect(tools.tools.map((tool) => tool.name)).toEqual(['summarise']);
-
+    const host = await connectBin({ era, script: byStep({ map: reply.text('Part.') }, reply.text('The whole story, briefly.')) });
     const result = await host.callTool('summarise', { text: documentOf(60_000), maxWords: 30 });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({
@@ -21,21 +20,11 @@ describe.each(ERAS)('the built bin over stdio, %s', (era) => {
       chunks: 3,
       provenance: { path: 'host', era, rounds: 2, samples: 4 },
     });
-    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
-
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-summarise');
-  });
-
-  it('refuses an unknown argument and zero-width text before any sample', async () => {
-    const host = await connectBin({ era });
-    await expectRefusedBeforeSampling(host, {
-      bin: 'mcp-server-summarise',
-      tool: 'summarise',
-      args: { text: 'A short text.' },
-      textField: 'text',
-    });
+    await expectServedOverStdio(host, { era, tool: 'summarise', bin: 'mcp-server-summarise' });
   });
 });
+
+describeStdioRefusals(import.meta.url, { tool: 'summarise', args: { text: 'A short text.' }, textField: 'text' });
 
 describe('the built bin over stdio, 2026-07-28 round state', () => {
   it('refuses tampered requestState with a JSON-RPC -32602 error and keeps serving', async () => {

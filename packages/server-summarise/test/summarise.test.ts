@@ -1,18 +1,10 @@
 import { fallbackPolicyOf } from '@mcp-sampling/kit';
-import {
-  codePoints,
-  ERAS,
-  INVISIBLE_TEXTS,
-  looseObjectPaths,
-  reply,
-  structuredOf,
-  type ToolProvenance,
-  textOf,
-} from '@mcp-sampling/testing';
-import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply, structuredOf, textOf, type WithProvenance } from '@mcp-sampling/testing';
+import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
 import { countWords } from '@mcp-sampling/text';
 import { describe, expect, it } from 'vitest';
 import { chunkText } from '../src/chunking.js';
+import type { SummariseOutput } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { documentOf } from './texts.js';
 
@@ -20,15 +12,7 @@ import { documentOf } from './texts.js';
 const errorsOnly = () => buildServer({ fallback: fallbackPolicyOf(['error']), provider: null });
 const connect = useMockHosts();
 
-interface SummariseResult {
-  summary: string;
-  style: string;
-  words: number;
-  chunks: number;
-  provenance: ToolProvenance;
-}
-
-const structured = structuredOf<SummariseResult>;
+const structured = structuredOf<WithProvenance<SummariseOutput>>;
 
 describe.each(ERAS)('summarise on %s', (era) => {
   it('summarises short text in one step with a well-formed request', async () => {
@@ -232,16 +216,10 @@ describe.each(ERAS)('summarise on %s', (era) => {
     ['a misspelt argument', { text: 'x', max_words: 50 }, /Unknown argument 'max_words' for summarise/],
   ])('rejects %s with an isError naming the field', async (_name, args, field) => {
     const host = await connect(buildServer, { era, script: reply.text('unused') });
-    const result = await host.callTool('summarise', args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(field);
-    expect(host.requests).toHaveLength(0);
+    await expectRefused(host, 'summarise', args, field);
   });
 
   it('advertises additionalProperties: false on its arguments', async () => {
-    const host = await connect(buildServer, { era });
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['summarise']);
-    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
+    await expectStrictTool(await connect(buildServer, { era }), 'summarise');
   });
 });
