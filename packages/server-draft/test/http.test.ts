@@ -8,14 +8,13 @@ import { ERAS, textOf } from '@mcp-sampling/testing';
 import { useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { ONE_REVISION_SCRIPT, structured } from './fixtures.js';
+import { ONE_REVISION_ARGS, ONE_REVISION_SCRIPT, oneRevisionResult, structured } from './fixtures.js';
 
 const { places, connect, callWithoutSampling } = useHttpServing(import.meta.url, {
   build: () => buildServer({ provider: null }), // as the bin builds it when no provider key is configured
   start: (build) => startHttpServer(build, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
 });
-const BRIEF = 'Invite people to the clean-up.';
-const args = { brief: BRIEF, kind: 'email', mustInclude: ['Parking is free'] };
+const args = ONE_REVISION_ARGS;
 
 describe.each(places)('draft over HTTP, %s', (_, serve) => {
   describe.each(ERAS)('%s', (era) => {
@@ -25,20 +24,11 @@ describe.each(places)('draft over HTTP, %s', (_, serve) => {
       const result = await host.callTool('draft', args);
 
       expect(result.isError).toBeFalsy();
-      expect(structured(result)).toMatchObject({
-        subject: 'Clean-up on Saturday',
-        draft: 'Join us at the harbour. Parking is free.',
-        revisions: 1,
-        coverage: [{ point: 'Parking is free', included: true }],
-        provenance: { path: 'host', models: ['mock-model'], era, rounds: 3, samples: 3 },
-      });
-      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
-        [1, 'outline'],
-        [2, 'draft'],
-        [3, 'revise:1'],
-      ]);
+      expect(structured(result)).toMatchObject(oneRevisionResult(era));
+      expect(structured(result).provenance.models).toEqual(['mock-model']);
+      expect(host.requests.map((request) => `${request.round} ${request.key}`)).toEqual(['1 outline', '2 draft', '3 revise:1']);
       for (const request of host.requests) {
-        expect(request.userText).toContain(`<untrusted-input name="brief">\n${BRIEF}\n</untrusted-input>`);
+        expect(request.userText).toContain(`<untrusted-input name="brief">\n${args.brief}\n</untrusted-input>`);
         expect(request.systemPrompt).not.toMatch(/clean-up|parking/i);
       }
       await server.stop();

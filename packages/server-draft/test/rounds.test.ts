@@ -1,5 +1,5 @@
 import { JSON_REPLY_RULES, MAX_ROUNDS } from '@mcp-sampling/kit';
-import { ERAS, PATIENT_WAIT, reply } from '@mcp-sampling/testing';
+import { byStep, ERAS, type Era, PATIENT_WAIT, reply, type ScriptRule } from '@mcp-sampling/testing';
 import { useMockHosts } from '@mcp-sampling/testing/hosts';
 import { describe, expect, it, vi } from 'vitest';
 import { chunkText, LONG_CONTEXT_CHARS } from '../src/chunking.js';
@@ -17,17 +17,35 @@ const contextKeys = Array.from({ length: PARTS }, (_, index) => `context:${index
 const OUTLINE = { points: ['Answer the committee.', 'Give the visitor numbers.'] };
 const BRIEF = 'Reply to the committees with the visitor numbers they asked for.';
 
+/**
+ * Calls draft with the longest context and a point no draft makes: the context steps answer with
+ * notes, the outline steps as `outlineRules` say, every draft and revision without the point.
+ */
+async function callWithLongContext(era: Era, outlineRules: ScriptRule[]) {
+  const host = await connect(buildServer, {
+    era,
+    script: {
+      rules: [{ match: 'context', reply: reply.text('Notes.') }, ...outlineRules],
+      otherwise: reply.text('A reply that never mentions the point.'),
+    },
+  });
+  const result = await host.callTool('draft', {
+    brief: BRIEF,
+    kind: 'reply',
+    context: LONGEST,
+    mustInclude: ['Parking is free'],
+  });
+  return { host, result };
+}
+
 describe.each(ERAS)('draft rounds on %s', (era) => {
   it('condenses a long context in one fan-out round, and feeds the notes to the outline and the draft', async () => {
     const host = await connect(buildServer, {
       era,
-      script: {
-        rules: [
-          { match: 'context', reply: reply.text((request) => `Notes on ${request.key}.`) },
-          { match: 'outline', reply: reply.json(OUTLINE) },
-        ],
-        otherwise: reply.text('Thank you for your messages. The harbour had 1,001 visitors this year.'),
-      },
+      script: byStep(
+        { context: reply.text((request) => `Notes on ${request.key}.`), outline: reply.json(OUTLINE) },
+        reply.text('Thank you for your messages. The harbour had 1,001 visitors this year.'),
+      ),
     });
     const result = await host.callTool('draft', { brief: BRIEF, kind: 'reply', context: LONGEST });
 
@@ -75,28 +93,15 @@ describe.each(ERAS)('draft rounds on %s', (era) => {
   });
 
   it('cuts revisions to one when long context and two outline repairs have used five rounds', async () => {
-    const host = await connect(buildServer, {
-      era,
-      script: {
-        rules: [
-          { match: 'context', reply: reply.text('Notes.') },
-          { match: /^outline(:repair-1)?$/, reply: reply.text('Not JSON at all.') },
-          { match: /^outline:repair-2$/, reply: reply.json(OUTLINE) },
-        ],
-        otherwise: reply.text('A reply that never mentions the point.'),
-      },
-    });
-    const result = await host.callTool('draft', {
-      brief: BRIEF,
-      kind: 'reply',
-      context: LONGEST,
-      mustInclude: ['Parking is free'],
-    });
+    const { host, result } = await callWithLongContext(era, [
+      { match: /^outline(:repair-1)?$/, reply: reply.text('Not JSON at all.') },
+      { match: /^outline:repair-2$/, reply: reply.json(OUTLINE) },
+    ]);
 
     expect(result.isError).toBeFalsy();
     expect(host.rounds).toBeLessThanOrEqual(MAX_ROUNDS);
     expect(host.rounds).toBe(6);
-    expect([2, 3, 4, 5, 6].map((round) => host?.keysInRound(round))).toEqual([
+    expect([2, 3, 4, 5, 6].map((round) => host.keysInRound(round))).toEqual([
       ['outline'],
       ['outline:repair-1'],
       ['outline:repair-2'],
@@ -112,23 +117,10 @@ describe.each(ERAS)('draft rounds on %s', (era) => {
   });
 
   it('keeps both revisions when long context and one outline repair leave room for them', async () => {
-    const host = await connect(buildServer, {
-      era,
-      script: {
-        rules: [
-          { match: 'context', reply: reply.text('Notes.') },
-          { match: /^outline$/, reply: reply.text('{"points": "not a list"}') },
-          { match: /^outline:repair-1$/, reply: reply.json(OUTLINE) },
-        ],
-        otherwise: reply.text('A reply that never mentions the point.'),
-      },
-    });
-    const result = await host.callTool('draft', {
-      brief: BRIEF,
-      kind: 'reply',
-      context: LONGEST,
-      mustInclude: ['Parking is free'],
-    });
+    const { host, result } = await callWithLongContext(era, [
+      { match: /^outline$/, reply: reply.text('{"points": "not a list"}') },
+      { match: /^outline:repair-1$/, reply: reply.json(OUTLINE) },
+    ]);
 
     expect(host.rounds).toBe(6);
     expect(host.keysInRound(6)).toEqual(['revise:2']);
@@ -165,10 +157,10 @@ describe.each(ERAS)('draft cancellation on %s', (era) => {
     const host = await connect(buildServer, { era, script: reply.hang() });
     const controller = new AbortController();
     const call = host.callTool('draft', { brief: BRIEF, context: LONGEST }, { signal: controller.signal });
-    await vi.waitFor(() => expect(host?.requests).toHaveLength(PARTS), PATIENT_WAIT);
+    await vi.waitFor(() => expect(host.requests).toHaveLength(PARTS), PATIENT_WAIT);
     controller.abort(new Error('user pressed stop'));
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(contextKeys), PATIENT_WAIT);
+    await vi.waitFor(() => expect([...host.cancelled].sort()).toEqual(contextKeys), PATIENT_WAIT);
     expect(host.requests.map((request) => request.key).sort()).toEqual(contextKeys);
   });
 });

@@ -1,5 +1,5 @@
-import { codePoints, ERAS, INVISIBLE_TEXTS, looseObjectPaths, reply, textOf } from '@mcp-sampling/testing';
-import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply, textOf } from '@mcp-sampling/testing';
+import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 
@@ -66,17 +66,11 @@ describe.each(ERAS)('draft arguments on %s', (era) => {
     ['a misspelt argument', { brief, must_include: ['x'] }, /Unknown argument 'must_include' for draft/],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
     const host = await connect(buildServer, { era, script: reply.text('unused') });
-    const result = await host.callTool('draft', args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(message);
-    expect(host.requests).toHaveLength(0);
+    await expectRefused(host, 'draft', args, message);
   });
 
   it('advertises additionalProperties: false on its arguments', async () => {
-    const host = await connect(buildServer, { era });
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['draft']);
-    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
+    await expectStrictTool(await connect(buildServer, { era }), 'draft');
   });
 
   it('accepts the limits themselves', async () => {
