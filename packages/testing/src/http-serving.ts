@@ -84,11 +84,12 @@ export interface HttpServing {
   /** Close another host (e.g. an in-memory reference) the same way. */
   keep<T extends MockHost>(host: T): T;
   /**
-   * Calls `tool` at `url` from a host in `era` that cannot sample, and asserts the call asked the
-   * host nothing and returned exactly what the in-process stdio serving entry returns for the same
-   * call (the server from `build`: the fallback policy's answer, or its error). Returns the result.
+   * Calls `tool` on `server` from a host in `era` that cannot sample, asserts the call asked the host
+   * nothing and returned exactly what the in-process stdio serving entry returns for the same call
+   * (the server from `build`: the fallback policy's answer, or its error), then stops the server.
+   * Returns the result.
    */
-  callWithoutSampling(url: string, era: Era, tool: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  callWithoutSampling(server: ServedOverHttp, era: Era, tool: string, args: Record<string, unknown>): Promise<CallToolResult>;
 }
 
 /** How a test file's server is built and started in the test process. */
@@ -148,13 +149,19 @@ export function useHttpServing(testFileUrl: string, options: HttpServingOptions)
     ],
     connect,
     keep,
-    async callWithoutSampling(url, era, tool, args) {
-      const host = await connect(url, { era, sampling: false });
+    async callWithoutSampling(server, era, tool, args) {
+      const host = await connect(server.url, { era, sampling: false });
       const result = await host.callTool(tool, args);
       expect(host.requests).toEqual([]);
       const inMemory = keep(await connectInMemory(options.build, { era, sampling: false }));
       expect(result).toEqual(await inMemory.callTool(tool, args));
+      await server.stop();
       return result;
     },
   };
+}
+
+/** For `toMatchObject`: the provenance of the fallback policy's heuristic answer to a host that cannot sample. */
+export function noCapabilityHeuristic(era: Era) {
+  return { path: 'heuristic', era, samples: 0, reason: expect.stringMatching(/^no-capability: /) };
 }

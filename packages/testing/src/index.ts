@@ -25,3 +25,4 @@ export {
 export { byStep, type Matcher, type Script, type ScriptRule } from './script.js';
 export { codePoints, INVISIBLE_TEXTS, looseObjectPaths } from './strict-arguments.js';
 export { type ServerCommand, TappedStdioTransport } from './tapped-stdio-transport.js';
+export { threadOf } from './texts.js';
