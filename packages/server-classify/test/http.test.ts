@@ -5,7 +5,7 @@
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
 import { ERAS } from '@mcp-sampling/testing';
-import { useHttpServing } from '@mcp-sampling/testing/http-serving';
+import { noCapabilityHeuristic, useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { REFUND_TICKET, repairedBillingResult, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
@@ -32,14 +32,12 @@ describe.each(places)('classify over HTTP, %s', (_, serve) => {
     });
 
     it('with a host that cannot sample: the heuristic label, as on stdio', async () => {
-      const server = await serve();
-      const result = await callWithoutSampling(server.url, era, 'classify', args);
+      const result = await callWithoutSampling(await serve(), era, 'classify', args);
       expect(result.isError).toBeFalsy();
       expect(result.structuredContent).toMatchObject({
         label: 'Billing',
-        provenance: { path: 'heuristic', era, samples: 0, reason: expect.stringMatching(/^no-capability: /) },
+        provenance: noCapabilityHeuristic(era),
       });
-      await server.stop();
     });
   });
 });
