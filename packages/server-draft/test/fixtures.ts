@@ -1,23 +1,9 @@
 /** Deterministic test material: texts of known length, and the replies a scripted host gives. */
-import { byStep, type RecordedRequest, reply, structuredOf, type WithProvenance } from '@mcp-sampling/testing';
+import { byStep, type RecordedRequest, reply, structuredOf, threadOf, type WithProvenance } from '@mcp-sampling/testing';
 import type { DraftOutput } from '../src/schemas.js';
 
-const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
-
 /** A context of at least `minChars` characters: numbered paragraphs, as in a long email thread. */
-export function contextOf(minChars: number): string {
-  const paragraphs: string[] = [];
-  let length = 0;
-  for (let n = 1; length < minChars; n += 1) {
-    const topic = TOPICS[n % TOPICS.length];
-    const next =
-      `Message ${n} is about the ${topic}. The ${topic} recorded ${1000 + n} visitors this year. ` +
-      `The committee for the ${topic} met ${n % 12} times and wants an answer by Friday.`;
-    paragraphs.push(next);
-    length += next.length + 2;
-  }
-  return paragraphs.join('\n\n');
-}
+export const contextOf = threadOf;
 
 /** A sentence-per-line text of exactly `count` words (each sentence has five). */
 export function wordsOf(count: number, sentence = 'The harbour reopens this spring'): string {

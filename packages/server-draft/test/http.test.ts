@@ -35,12 +35,10 @@ describe.each(places)('draft over HTTP, %s', (_, serve) => {
     });
 
     it('with a host that cannot sample: the clear isError of a tool with no heuristic, as on stdio', async () => {
-      const server = await serve();
-      const result = await callWithoutSampling(server.url, era, 'draft', args);
+      const result = await callWithoutSampling(await serve(), era, 'draft', args);
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/does not offer MCP sampling/);
       expect(textOf(result)).toContain("no provider is configured; the tool 'draft' has no heuristic");
-      await server.stop();
     });
   });
 });

@@ -1,4 +1,4 @@
-import { codePoints, ERAS, INVISIBLE_TEXTS, reply, textOf } from '@mcp-sampling/testing';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply } from '@mcp-sampling/testing';
 import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
