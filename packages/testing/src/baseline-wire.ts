@@ -170,8 +170,14 @@ export interface OneSampleStep<Args, Prepared> {
   prepare(args: Args): Prepared;
   /** The sampling request, byte for byte the kit's. */
   params(prepared: Prepared): CreateMessageRequestParams;
-  /** The tool result from the host's reply; `provenance` is the kit's for one sample in one round. */
-  answer(prepared: Prepared, reply: SampledReply, provenance: ReturnType<typeof oneSampleProvenance>): CallToolResult;
+  /**
+   * The answer from the host's reply: its text, and its structured result (the kit's provenance for
+   * one sample in one round is added), or an `isError` text.
+   */
+  answer(
+    prepared: Prepared,
+    reply: SampledReply,
+  ): { text: string; structured: Record<string, unknown> } | { text: string; isError: true };
 }
 
 /**
@@ -201,7 +207,13 @@ export function registerOneSampleTool<Args, Prepared>(
         ...gate.stateFor([step.key]),
       });
     }
-    return step.answer(prepared, view.result, oneSampleProvenance(eraOf(ctx), view.result.model));
+    const answer = step.answer(prepared, view.result);
+    const content = [{ type: 'text' as const, text: answer.text }];
+    if ('isError' in answer) return { content, isError: true };
+    return {
+      content,
+      structuredContent: { ...answer.structured, provenance: oneSampleProvenance(eraOf(ctx), view.result.model) },
+    };
   }) as never);
 }
 
