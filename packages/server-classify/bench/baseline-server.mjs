@@ -51,14 +51,11 @@ export function buildBaseline() {
       return { args, specs, names: specs.map((spec) => spec.name) };
     },
     params: ({ args, specs, names }) => classifyParams(args, specs, names),
-    answer: ({ args, names }, result, provenance) => {
+    answer: ({ args, names }, result) => {
       const parsed = answerSchema(names, args.multiLabel).safeParse(canonicaliseAnswer(names)(JSON.parse(wire.textOf(result))));
-      if (!parsed.success) return { content: [{ type: 'text', text: `invalid answer: ${parsed.error.message}` }], isError: true };
+      if (!parsed.success) return { text: `invalid answer: ${parsed.error.message}`, isError: true };
       const classification = { ...rankLabels(parsed.data.labels, args.multiLabel), rationale: parsed.data.rationale.trim() };
-      return {
-        content: [{ type: 'text', text: describeClassification(classification) }],
-        structuredContent: { ...classification, provenance },
-      };
+      return { text: describeClassification(classification), structured: classification };
     },
   });
   return server;

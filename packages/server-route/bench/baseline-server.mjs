@@ -49,13 +49,13 @@ export function buildBaseline() {
       return { request, routes, book, schema: answerSchema(book) };
     },
     params: ({ request, routes, schema }) => routeParams(request, routes, schema),
-    answer: ({ book, schema }, result, provenance) => {
+    answer: ({ book, schema }, result) => {
       const parsed = schema.safeParse(normaliseAnswer(book)(JSON.parse(wire.textOf(result))));
-      if (!parsed.success) return { content: [{ type: 'text', text: 'invalid answer' }], isError: true };
+      if (!parsed.success) return { text: 'invalid answer', isError: true };
       const { route, confidence, reason } = parsed.data;
       return {
-        content: [{ type: 'text', text: `${route} (model, confidence ${confidence}): ${reason}` }],
-        structuredContent: { route, confidence, reason, matchedBy: 'model', provenance },
+        text: `${route} (model, confidence ${confidence}): ${reason}`,
+        structured: { route, confidence, reason, matchedBy: 'model' },
       };
     },
   });

@@ -64,12 +64,9 @@ export function buildBaseline() {
     key: 'summary',
     prepare: ({ text, style }) => ({ style, chunks: chunkText(text) }),
     params: ({ chunks }) => summaryParams(chunks[0]),
-    answer: ({ style, chunks }, result, provenance) => {
+    answer: ({ style, chunks }, result) => {
       const summary = wire.textOf(result);
-      return {
-        content: [{ type: 'text', text: summary }],
-        structuredContent: { summary, style, words: countWords(summary), chunks: chunks.length, provenance },
-      };
+      return { text: summary, structured: { summary, style, words: countWords(summary), chunks: chunks.length } };
     },
   });
 
