@@ -34,10 +34,7 @@ describe.each(places)('classify over HTTP, %s', (_, serve) => {
     it('with a host that cannot sample: the heuristic label, as on stdio', async () => {
       const result = await callWithoutSampling(await serve(), era, 'classify', args);
       expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toMatchObject({
-        label: 'Billing',
-        provenance: noCapabilityHeuristic(era),
-      });
+      expect(result.structuredContent).toMatchObject({ label: 'Billing', provenance: noCapabilityHeuristic(era) });
     });
   });
 });
