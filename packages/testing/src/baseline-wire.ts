@@ -11,7 +11,6 @@
 
 import { pathToFileURL } from 'node:url';
 import {
-  type CallToolResult,
   type CreateMessageRequestParams,
   type CreateMessageResult,
   inputRequired,
