@@ -20,7 +20,7 @@
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
-import { inputRequired, inputResponse, McpServer } from '@modelcontextprotocol/server';
+import { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
 import { answerSchema, canonicaliseAnswer, rankLabels } from '../dist/answer.js';
 import { excerptOf } from '../dist/excerpt.js';
@@ -41,40 +41,23 @@ function classifyParams({ text, multiLabel, instructions }, specs, names) {
 
 export function buildBaseline() {
   const server = new McpServer({ name: 'bench-baseline-classify', version: '0.0.0' });
-
   // The same tool contract as the kit's classify (its input and output schemas), written by hand
   // against the raw SDK: only the kit's machinery differs.
-  server.registerTool(
-    'classify',
-    {
-      description: 'Baseline: one structured sample, write-once form, no repairs.',
-      inputSchema: classifyTool.input,
-      outputSchema: classifyTool.output.extend({ provenance: wire.provenanceSchema(z) }),
-    },
-    async (args, ctx) => {
+  wire.registerOneSampleTool(z, server, classifyTool, {
+    description: 'Baseline: one structured sample, write-once form, no repairs.',
+    key: 'classify',
+    prepare: (args) => {
       const specs = labelSpecs(args.labels);
-      const names = specs.map((spec) => spec.name);
-      const gate = wire.stepGate(ctx, args);
-      const view = gate.asked('classify') ? inputResponse(ctx.mcpReq.inputResponses, 'classify') : { kind: 'missing' };
-      if (view.kind !== 'sampling') {
-        return inputRequired({
-          inputRequests: { classify: inputRequired.createMessage(classifyParams(args, specs, names)) },
-          ...gate.stateFor(['classify']),
-        });
-      }
-      const parsed = answerSchema(names, args.multiLabel).safeParse(
-        canonicaliseAnswer(names)(JSON.parse(wire.textOf(view.result))),
-      );
-      if (!parsed.success) return { content: [{ type: 'text', text: `invalid answer: ${parsed.error.message}` }], isError: true };
-      const classification = { ...rankLabels(parsed.data.labels, args.multiLabel), rationale: parsed.data.rationale.trim() };
-      const provenance = wire.oneSampleProvenance(wire.eraOf(ctx), view.result.model);
-      return {
-        content: [{ type: 'text', text: describeClassification(classification) }],
-        structuredContent: { ...classification, provenance },
-      };
+      return { args, specs, names: specs.map((spec) => spec.name) };
     },
-  );
-
+    params: ({ args, specs, names }) => classifyParams(args, specs, names),
+    answer: ({ args, names }, result) => {
+      const parsed = answerSchema(names, args.multiLabel).safeParse(canonicaliseAnswer(names)(JSON.parse(wire.textOf(result))));
+      if (!parsed.success) return { text: `invalid answer: ${parsed.error.message}`, isError: true };
+      const classification = { ...rankLabels(parsed.data.labels, args.multiLabel), rationale: parsed.data.rationale.trim() };
+      return { text: describeClassification(classification), structured: classification };
+    },
+  });
   return server;
 }
 

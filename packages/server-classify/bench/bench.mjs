@@ -29,19 +29,14 @@ import {
   runBench,
   verdict,
   withKitAndBaseline,
+  withSignedBaseline,
 } from '@mcp-sampling/testing/bench';
 
 const SERVERS = benchServers(import.meta.url);
-// 2026-07-28 only: the baseline that signs the step it asks for and checks it on the retry, by
-// hand with node:crypto, as the kit must (bench/baseline-server.mjs --signed-state).
-const SIGNED_SERVERS = { ...SERVERS, baseline: { ...SERVERS.baseline, args: [...SERVERS.baseline.args, SIGNED_STATE_FLAG] } };
+const SIGNED_SERVERS = withSignedBaseline(SERVERS); // 2026-07-28 only
 
-const WARMUP_CALLS = 50;
-const TIMED_CALLS = 2000;
-const BLOCK = 25;
-const COLD_STARTS = 5;
-const TIMED_LABELS = 50;
-const SIZE_LABELS = 100;
+/** Calls per side: warm-up, timed (in alternating blocks), cold starts; label-set sizes timed and measured. */
+const RUN = { warmup: 50, timed: 2000, block: 25, coldStarts: 5, timedLabels: 50, sizeLabels: 100 };
 const TARGETS = { ratio: 1.15 };
 
 // ---------------------------------------------------------------- inputs
@@ -73,8 +68,8 @@ function labelsOf(count) {
   }));
 }
 
-const TIMED_ARGS = { text: TICKET, labels: labelsOf(TIMED_LABELS) };
-const SIZE_ARGS = { text: TICKET, labels: labelsOf(SIZE_LABELS) };
+const TIMED_ARGS = { text: TICKET, labels: labelsOf(RUN.timedLabels) };
+const SIZE_ARGS = { text: TICKET, labels: labelsOf(RUN.sizeLabels) };
 const ANSWER = {
   labels: [
     { label: 'Refunds 1', confidence: 0.86 },
@@ -107,9 +102,9 @@ async function timedCalls(kitHost, baseHost, problems, era) {
   const comparison = await compareKitWithBaseline({
     kit: classifyOn(kitHost, 'kit'),
     baseline: classifyOn(baseHost, 'baseline'),
-    calls: TIMED_CALLS,
-    warmup: WARMUP_CALLS,
-    block: BLOCK,
+    calls: RUN.timed,
+    warmup: RUN.warmup,
+    block: RUN.block,
   });
   return { ...comparison, requestBytes };
 }
@@ -120,7 +115,7 @@ async function requestSize(kitHost) {
   await classify(kitHost, SIZE_ARGS);
   const [request] = kitHost.requests;
   return {
-    labels: SIZE_LABELS,
+    labels: RUN.sizeLabels,
     paramsBytes: utf8Bytes(request.params),
     userTextChars: request.userText.length,
     systemPromptChars: request.systemPrompt.length,
@@ -147,7 +142,7 @@ async function measureEra(era, problems) {
           timedCalls(kitHost, baseHost, problems, `${era} (signed-state baseline)`),
         )
       : undefined;
-  const { kit, baseline, runs } = await coldStarts(SERVERS, era, COLD_STARTS);
+  const { kit, baseline, runs } = await coldStarts(SERVERS, era, RUN.coldStarts);
   return {
     timed,
     ...(timedSigned !== undefined && { timedSigned }),
@@ -187,17 +182,17 @@ async function heuristicSpeed() {
 function table(report) {
   const rows = comparisonTable();
   for (const [era, { timed: t, timedSigned: ts, requestSize: size, coldStart: c, peakRss: rss }] of Object.entries(report.eras)) {
-    rows.add(era, `classify, ${TIMED_LABELS} labels: median ms/call`, ms2(t.kit.medianMs), ms2(t.baseline.medianMs));
-    rows.add(era, `classify, ${TIMED_LABELS} labels: p90 ms/call`, ms2(t.kit.p90Ms), ms2(t.baseline.p90Ms));
+    rows.add(era, `classify, ${RUN.timedLabels} labels: median ms/call`, ms2(t.kit.medianMs), ms2(t.baseline.medianMs));
+    rows.add(era, `classify, ${RUN.timedLabels} labels: p90 ms/call`, ms2(t.kit.p90Ms), ms2(t.baseline.p90Ms));
     rows.check(era, 'ratio kit/baseline (median of block pairs)', t.ratio, TARGETS.ratio);
     if (ts !== undefined) {
       rows.add(era, 'vs signed-state baseline: median ms/call', ms2(ts.kit.medianMs), ms2(ts.baseline.medianMs));
       rows.check(era, 'vs signed-state baseline: ratio kit/baseline', ts.ratio, TARGETS.ratio);
     }
-    rows.add(era, `request bytes, ${TIMED_LABELS} labels`, '', '', String(t.requestBytes));
-    rows.add(era, `request bytes, ${SIZE_LABELS} labels (params JSON, UTF-8)`, '', '', String(size.paramsBytes));
+    rows.add(era, `request bytes, ${RUN.timedLabels} labels`, '', '', String(t.requestBytes));
+    rows.add(era, `request bytes, ${RUN.sizeLabels} labels (params JSON, UTF-8)`, '', '', String(size.paramsBytes));
     rows.add(era, `  of which one copy of the JSON Schema (it is sent twice)`, '', '', String(size.jsonSchemaBytes));
-    rows.add(era, `  user text chars / maxTokens, ${SIZE_LABELS} labels`, '', '', `${size.userTextChars} / ${size.maxTokens}`);
+    rows.add(era, `  user text chars / maxTokens, ${RUN.sizeLabels} labels`, '', '', `${size.userTextChars} / ${size.maxTokens}`);
     rows.add(era, `cold start: median ms to tools/list (n=${c.runs})`, ms(c.kit.medianMs), ms(c.baseline.medianMs));
     rows.add(era, 'peak RSS MiB (VmHWM)', rss.kitMiB.toFixed(1), rss.baselineMiB.toFixed(1));
   }
@@ -215,12 +210,12 @@ function table(report) {
 await runBench({
   name: 'classify',
   settings: {
-    warmupCalls: WARMUP_CALLS,
-    timedCalls: TIMED_CALLS,
-    blockSize: BLOCK,
-    coldStarts: COLD_STARTS,
-    timedLabels: TIMED_LABELS,
-    sizeLabels: SIZE_LABELS,
+    warmupCalls: RUN.warmup,
+    timedCalls: RUN.timed,
+    blockSize: RUN.block,
+    coldStarts: RUN.coldStarts,
+    timedLabels: RUN.timedLabels,
+    sizeLabels: RUN.sizeLabels,
     textChars: TICKET.length,
   },
   targets: { ratio: TARGETS.ratio, heuristicRatio: HEURISTIC_TARGET_RATIO },
@@ -232,6 +227,6 @@ await runBench({
   }),
   describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}); both over stdio, instant host; text ${TICKET.length} chars, ` +
-    `${TIMED_CALLS} timed calls each after ${WARMUP_CALLS} warm-up, alternating blocks of ${BLOCK}`,
+    `${RUN.timed} timed calls each after ${RUN.warmup} warm-up, alternating blocks of ${RUN.block}`,
   table,
 });

@@ -3,6 +3,7 @@
  * names), the normalisation that maps a spelling such as `"  BILLING."` to the caller's `Billing`
  * before validation, and the ranking that turns a valid answer into the tool's result.
  */
+import { isRecord, recentlyUsed } from '@mcp-sampling/text';
 import * as z from 'zod/v4';
 import { labelMatcher } from './labels.js';
 
@@ -38,20 +39,11 @@ export interface Classification {
  * texts with one label set.
  */
 export function answerSchema(names: readonly string[], multiLabel: boolean) {
-  const key = JSON.stringify([multiLabel, names]);
-  let schema = schemaCache.get(key);
-  if (schema === undefined) {
-    schema = buildAnswerSchema(names, multiLabel);
-    if (schemaCache.size >= SCHEMA_CACHE_SIZE) schemaCache.delete(schemaCache.keys().next().value as string);
-  } else {
-    schemaCache.delete(key); // re-inserted below as the most recently used
-  }
-  schemaCache.set(key, schema);
-  return schema;
+  return recentSchemas(JSON.stringify([multiLabel, names]), () => buildAnswerSchema(names, multiLabel));
 }
 
 const SCHEMA_CACHE_SIZE = 32;
-const schemaCache = new Map<string, ReturnType<typeof buildAnswerSchema>>();
+const recentSchemas = recentlyUsed<ReturnType<typeof buildAnswerSchema>>(SCHEMA_CACHE_SIZE);
 
 function buildAnswerSchema(names: readonly string[], multiLabel: boolean) {
   const entry = z.object({
@@ -106,8 +98,4 @@ export function rankLabels(entries: readonly ScoredLabel[], multiLabel: boolean)
     ? sorted.filter((entry) => entry.confidence >= MULTI_LABEL_THRESHOLD)
     : sorted.slice(0, MAX_SINGLE_LABELS);
   return { label: labels[0]?.label ?? null, labels };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

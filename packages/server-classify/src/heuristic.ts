@@ -4,6 +4,7 @@
  * `HEURISTIC_MAX_CONFIDENCE` and is 0 when nothing overlaps. The kit's fallback policy calls it
  * when no model can be reached.
  */
+import { foldedWordsOf } from '@mcp-sampling/text';
 import { type Classification, MAX_SINGLE_LABELS, type ScoredLabel } from './answer.js';
 import { type LabelInput, labelSpecs } from './labels.js';
 
@@ -16,6 +17,12 @@ export const HEURISTIC_MULTI_MIN_OVERLAP = 0.5;
 /** Words of a label's name count this many times as much as words of its description. */
 const NAME_WEIGHT = 2;
 
+/**
+ * Function words left out of the overlap. The classifier's own list, like its stemmer below, not
+ * @mcp-sampling/text's: text's stem keeps `invoice` apart from `invoices` and its longer stop list
+ * drops words (`more`, `please`, `about`) that name real labels, so either swap would change which
+ * label the heuristic picks.
+ */
 const STOPWORDS = new Set(
   (
     'a an and are as at be been but by can do does for from has have how i if in into is it its me my no not of on or our ' +
@@ -46,12 +53,9 @@ export function stem(word: string): string {
   return base.length > 3 && base.endsWith('e') ? base.slice(0, -1) : base;
 }
 
-/** The stems of `text`'s words: NFKC, lower case, split on anything but letters, marks and digits, stopwords and one-character words dropped. */
+/** The stems of `text`'s words (`foldedWordsOf`: NFKC, lower case), stopwords and one-character words dropped. */
 export function terms(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
+  return foldedWordsOf(text)
     .filter((word) => word.length > 1 && !STOPWORDS.has(word))
     .map(stem);
 }

@@ -48,3 +48,13 @@ export function repairedBillingScript() {
     reply.json({ labels: [{ label: 'billing', confidence: 0.9 }], rationale: 'A refund request.' }),
   );
 }
+
+/** What classify returns after `repairedBillingScript` in `era` (both bins' serving tests). */
+export function repairedBillingResult(era: string) {
+  return {
+    label: 'Billing',
+    labels: [{ label: 'Billing', confidence: 0.9 }],
+    rationale: 'A refund request.',
+    provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
+  };
+}

@@ -4,59 +4,37 @@
  * that cannot sample, whose fallback must match what the stdio serving entry returns.
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
-import { connectInMemory, type Era } from '@mcp-sampling/testing';
-import { useHttpServing } from '@mcp-sampling/testing/http-serving';
+import { ERAS } from '@mcp-sampling/testing';
+import { noCapabilityHeuristic, useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { REFUND_TICKET, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
+import { REFUND_TICKET, repairedBillingResult, repairedBillingScript, SUPPORT_LABELS } from './fixtures.js';
 
-/** The server as the bin builds it when no provider key is configured. */
-const factory = () => buildServer({ provider: null });
-const { places, connect, keep } = useHttpServing(import.meta.url, () =>
-  startHttpServer(factory, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
-);
+const { places, connect, callWithoutSampling } = useHttpServing(import.meta.url, {
+  build: () => buildServer({ provider: null }), // as the bin builds it when no provider key is configured
+  start: (build) => startHttpServer(build, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
+});
 const args = { text: REFUND_TICKET, labels: SUPPORT_LABELS };
 
 describe.each(places)('classify over HTTP, %s', (_, serve) => {
-  describe.each<Era>(['2025', '2026-07-28'])('%s', (era) => {
+  describe.each(ERAS)('%s', (era) => {
     it('with a sampling host: classifies after one repair, with the text delimited in user text', async () => {
       const server = await serve();
-      const host = await connect(server.url, {
-        era,
-        script: repairedBillingScript(),
-      });
+      const host = await connect(server.url, { era, script: repairedBillingScript() });
       const result = await host.callTool('classify', args);
 
       expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toEqual({
-        label: 'Billing',
-        labels: [{ label: 'Billing', confidence: 0.9 }],
-        rationale: 'A refund request.',
-        provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
-      });
-      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
-        [1, 'classify'],
-        [2, 'classify:repair-1'],
-      ]);
+      expect(result.structuredContent).toEqual(repairedBillingResult(era));
+      expect(host.requests.map((request) => `${request.round} ${request.key}`)).toEqual(['1 classify', '2 classify:repair-1']);
       expect(host.requests[0]?.userText).toContain(`<untrusted-input name="text">\n${REFUND_TICKET}\n</untrusted-input>`);
       for (const request of host.requests) expect(request.systemPrompt).not.toMatch(/charged twice|refund/i);
       await server.stop();
     });
 
     it('with a host that cannot sample: the heuristic label, as on stdio', async () => {
-      const server = await serve();
-      const host = await connect(server.url, { era, sampling: false });
-      const result = await host.callTool('classify', args);
-
+      const result = await callWithoutSampling(await serve(), era, 'classify', args);
       expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toMatchObject({
-        label: 'Billing',
-        provenance: { path: 'heuristic', era, samples: 0, reason: expect.stringMatching(/^no-capability: /) },
-      });
-      expect(host.requests).toEqual([]);
-      const stdio = keep(await connectInMemory(factory, { era, sampling: false }));
-      expect(result).toEqual(await stdio.callTool('classify', args));
-      await server.stop();
+      expect(result.structuredContent).toMatchObject({ label: 'Billing', provenance: noCapabilityHeuristic(era) });
     });
   });
 });

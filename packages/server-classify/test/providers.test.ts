@@ -2,39 +2,30 @@
  * `classify` without the host's model: the kit's fallback policy runs the same tool with the step
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs.
  */
-import { fallbackPolicyOf, JSON_REPLY_RULES, type Provenance } from '@mcp-sampling/kit';
-import type { Era } from '@mcp-sampling/testing';
+import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
+import { ERAS, provenanceOf } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
   EXPECTED_TIER_MODELS,
-  fakeProviderApis,
   PROVIDER_APIS,
   providerErrorResponse,
-  viewOfProviderRequest,
+  useFakeProviderApis,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyHeuristically } from '../src/heuristic.js';
 import { SINGLE_LABEL_SYSTEM_PROMPT } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
 import { REFUND_TICKET, SUPPORT_LABELS } from './fixtures.js';
 
-const eras: Era[] = ['2025', '2026-07-28'];
-const apis = fakeProviderApis({ recordConsole: true });
-beforeAll(() => apis.listen());
-afterEach(() => apis.reset());
-afterAll(() => apis.close());
+const apis = useFakeProviderApis({ recordConsole: true });
 
 const ANSWER = { labels: [{ label: 'Billing', confidence: 0.9 }], rationale: 'It asks for a refund of a duplicate charge.' };
-
-/** Why the fallback answered (`provenance.reason`). */
-const reasonOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: Provenance }).provenance.reason;
 
 describe.each(PROVIDER_APIS)('classify through $name', (api) => {
   /** `classify` asks for preset `fast`: the provider's `fast` model, or the compatible endpoint's configured one. */
   const model = EXPECTED_TIER_MODELS[api.name].fast;
 
-  describe.each(eras)('on %s, with a host that does not sample', (era) => {
+  describe.each(ERAS)('on %s, with a host that does not sample', (era) => {
     it('answers with the provider, sending the label set as native structured output, and never shows the key', async () => {
       const sent = apis.answerText(api, JSON.stringify(ANSWER));
       const host = await apis.connectServer(buildServer, api, { era });
@@ -48,11 +39,10 @@ describe.each(PROVIDER_APIS)('classify through $name', (api) => {
         rationale: ANSWER.rationale,
         provenance: { path: 'provider', models: [`${model}-fake`], era, rounds: 1, samples: 1 },
       });
-      expect(reasonOf(result)).toMatch(/^no-capability: /);
+      expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
-      expect(sent).toHaveLength(1);
-      const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+      const view = apis.viewOfOnlyRequest(api, sent);
       expect(view.model).toBe(model);
       expect(view.maxTokens).toBe(145); // 100 + 3 entries × (12 + ⌈9 / 3⌉)
       expect(view.system).toBe(`${SINGLE_LABEL_SYSTEM_PROMPT}\n\n${JSON_REPLY_RULES}`);
@@ -63,14 +53,12 @@ describe.each(PROVIDER_APIS)('classify through $name', (api) => {
         properties: { labels: { items: { properties: { label: { enum: ['Billing', 'Technical', 'Sales'] } } } } },
       });
 
-      expect(JSON.stringify(sent[0]?.body)).not.toContain(api.key);
-      expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(apis.consoleText()).not.toContain(api.key);
+      apis.expectKeyHidden(api, sent[0]?.body, result);
     });
   });
 });
 
-describe.each(eras)('classify when the provider rejects the key, on %s', (era) => {
+describe.each(ERAS)('classify when the provider rejects the key, on %s', (era) => {
   it('falls to the lexical heuristic, says why in provenance, and never shows the key', async () => {
     const api = ANTHROPIC_API;
     const sent = apis.answer(api, () => providerErrorResponse(api, 401, `invalid x-api-key: ${api.key}`));
@@ -84,11 +72,10 @@ describe.each(eras)('classify when the provider rejects the key, on %s', (era) =
       ...classifyHeuristically({ text: REFUND_TICKET, labels: SUPPORT_LABELS, multiLabel: false }),
       provenance: { path: 'heuristic', models: [], era, rounds: 0, samples: 0 },
     });
-    expect(reasonOf(result)).toMatch(
+    expect(provenanceOf(result).reason).toMatch(
       /^no-capability: .* Then the provider failed: .*rejected the API key \(HTTP 401, model claude-haiku-4-5\)/,
     );
     expect(sent).toHaveLength(1); // an auth failure is not retried
-    expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(apis.consoleText()).not.toContain(api.key);
+    apis.expectKeyHidden(api, result);
   });
 });

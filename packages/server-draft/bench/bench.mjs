@@ -11,7 +11,7 @@
  * A MISS is reported, never turned into a failing exit code.
  */
 import { performance } from 'node:perf_hooks';
-import { connectStdio, reply } from '@mcp-sampling/testing';
+import { connectStdio, reply, threadOf } from '@mcp-sampling/testing';
 import { benchServers, call, checkStdout, formatTable, median, runBench, verdict } from '@mcp-sampling/testing/bench';
 import { chunkText } from '../dist/chunking.js';
 
@@ -25,24 +25,8 @@ const TARGET_RATIO = 1.2;
 
 // ---------------------------------------------------------------- deterministic material
 
-const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
-
-/** A context of exactly `chars` characters: numbered messages, as in a long email thread. */
-function contextOf(chars) {
-  const paragraphs = [];
-  let length = 0;
-  for (let n = 1; length < chars; n += 1) {
-    const topic = TOPICS[n % TOPICS.length];
-    const next =
-      `Message ${n} is about the ${topic}. The ${topic} recorded ${1000 + n} visitors this year. ` +
-      `The committee for the ${topic} met ${n % 12} times and wants an answer by Friday.`;
-    paragraphs.push(next);
-    length += next.length + 2;
-  }
-  return paragraphs.join('\n\n').slice(0, chars);
-}
-
-const CONTEXT = contextOf(CONTEXT_CHARS);
+/** A context of exactly `CONTEXT_CHARS` characters: numbered messages, as in a long email thread. */
+const CONTEXT = threadOf(CONTEXT_CHARS).slice(0, CONTEXT_CHARS);
 const MUST_INCLUDE = ['The harbour reopens on 3 May', 'Parking is free', 'Volunteers meet at 9 am on Saturday'];
 const CALLS = {
   points: { brief: 'Announce that the harbour reopens and invite volunteers.', kind: 'announcement', mustInclude: MUST_INCLUDE },

@@ -9,9 +9,11 @@
  * Every missing point counts as one failed check, so a draft missing one point beats a draft missing
  * three. The best of several drafts has the fewest failed checks, the latest winning a tie.
  */
+
+import { countWords } from '@mcp-sampling/text';
 import type { ParsedDraft } from './draft-format.js';
 import type { Kind } from './kinds.js';
-import { contentStems, countWords, normalise } from './words.js';
+import { contentStems, normalise } from './words.js';
 
 /** Share of a point's content words that must appear in the draft (rounded up). */
 export const POINT_WORD_SHARE = 2 / 3;

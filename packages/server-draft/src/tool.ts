@@ -18,11 +18,11 @@
  * text, and the model's own outline and drafts when fed back, travel in delimited user content only.
  */
 import { defineSamplingTool, type SamplingContext } from '@mcp-sampling/kit';
+import { completeOutline, EMAIL_OUTLINE_SCHEMA, OUTLINE_SCHEMA, type Outline } from './answer.js';
 import { assessDraft, bestDraftIndex, type DraftAssessment } from './checks.js';
 import { chunkText, LONG_CONTEXT_CHARS } from './chunking.js';
 import { formatDraft, type ParsedDraft, parseDraft } from './draft-format.js';
-import { completeOutline, EMAIL_OUTLINE_SCHEMA, OUTLINE_SCHEMA, type Outline } from './outline.js';
-import { type ContextMaterial, contextStep, draftStep, outlineStep, reviseStep } from './prompts.js';
+import { type ContextMaterial, contextStep, draftStep, outlineStep, reviseStep } from './prompt.js';
 import { RoundLedger } from './round-ledger.js';
 import { type DraftInput, DraftInputSchema, type DraftOutput, DraftOutputSchema } from './schemas.js';
 

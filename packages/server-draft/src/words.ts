@@ -1,14 +1,12 @@
 /**
- * Word counting and the normalisation behind the must-include matcher. Pure functions only: the
+ * The normalisation, stop words and stems behind the must-include matcher. Pure functions only: the
  * checks that use them run on every replay of the tool, so they must give the same answer each time.
+ *
+ * They are the draft's own on purpose, not @mcp-sampling/text's: a point is matched as a phrase, so
+ * accents are stripped and `9,000` meets `9000`; `may` is a content word here (usually the month);
+ * and the stemmer lets `approved` meet `approve`, which text's stem (used by the offline model)
+ * does not. Swapping either would change which drafts pass their checks.
  */
-
-/** Words are whitespace-separated runs that contain a letter or digit (bullet dashes do not count). */
-export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count += 1;
-  return count;
-}
 
 /**
  * Lower case, accents removed, thousands separators dropped (`9,000` → `9000`), every run of other

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { completeOutline, outlineText } from '../src/answer.js';
 import { assessDraft, bestDraftIndex, judgeLength, pointIncluded } from '../src/checks.js';
 import { formatDraft, parseDraft } from '../src/draft-format.js';
-import { completeOutline, outlineText } from '../src/outline.js';
 
 describe('pointIncluded', () => {
   it.each([

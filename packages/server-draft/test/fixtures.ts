@@ -1,22 +1,9 @@
 /** Deterministic test material: texts of known length, and the replies a scripted host gives. */
-import { type RecordedRequest, reply } from '@mcp-sampling/testing';
-
-const TOPICS = ['harbour', 'orchard', 'railway', 'library', 'observatory', 'market', 'bridge', 'school'];
+import { byStep, type RecordedRequest, reply, structuredOf, threadOf, type WithProvenance } from '@mcp-sampling/testing';
+import type { DraftOutput } from '../src/schemas.js';
 
 /** A context of at least `minChars` characters: numbered paragraphs, as in a long email thread. */
-export function contextOf(minChars: number): string {
-  const paragraphs: string[] = [];
-  let length = 0;
-  for (let n = 1; length < minChars; n += 1) {
-    const topic = TOPICS[n % TOPICS.length];
-    const next =
-      `Message ${n} is about the ${topic}. The ${topic} recorded ${1000 + n} visitors this year. ` +
-      `The committee for the ${topic} met ${n % 12} times and wants an answer by Friday.`;
-    paragraphs.push(next);
-    length += next.length + 2;
-  }
-  return paragraphs.join('\n\n');
-}
+export const contextOf = threadOf;
 
 /** A sentence-per-line text of exactly `count` words (each sentence has five). */
 export function wordsOf(count: number, sentence = 'The harbour reopens this spring'): string {
@@ -24,23 +11,8 @@ export function wordsOf(count: number, sentence = 'The harbour reopens this spri
   return Array.from({ length: count }, (_, index) => words[index % words.length]).join(' ');
 }
 
-/** The result fields `draft` returns. */
-export interface DraftResult {
-  draft: string;
-  subject?: string;
-  outline: string[];
-  words: number;
-  revisions: number;
-  coverage: Array<{ point: string; included: boolean }>;
-  provenance: { path: string; models: string[]; era: string; rounds: number; samples: number };
-}
-
 /** The structured result of a tool call. */
-export const structured = (result: { structuredContent?: unknown }) => result.structuredContent as DraftResult;
-
-/** Every text block of a result, joined. */
-export const textOf = (result: { content?: unknown }) =>
-  ((result.content ?? []) as Array<{ type: string; text?: string }>).map((block) => block.text ?? '').join('\n');
+export const structured = structuredOf<WithProvenance<DraftOutput>>;
 
 /** The hint names of a request's model preferences, e.g. `['haiku', 'mini', 'flash']` for `fast`. */
 export const hintsOf = (request: RecordedRequest | undefined) =>
@@ -60,10 +32,24 @@ export const HINTS = {
 };
 
 /** A host that outlines, drafts without the parking point, then revises it in (both bins' serving tests). */
-export const ONE_REVISION_SCRIPT = {
-  rules: [
-    { match: 'outline', reply: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }) },
-    { match: 'draft', reply: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.') },
-  ],
-  otherwise: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
-};
+export const ONE_REVISION_SCRIPT = byStep(
+  {
+    outline: reply.json({ subject: 'Clean-up on Saturday', points: ['Invite people.'] }),
+    draft: reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour.'),
+  },
+  reply.text('Subject: Clean-up on Saturday\n\nJoin us at the harbour. Parking is free.'),
+);
+
+/** The brief, kind and required point `ONE_REVISION_SCRIPT` answers. */
+export const ONE_REVISION_ARGS = { brief: 'Invite people to the clean-up.', kind: 'email', mustInclude: ['Parking is free'] };
+
+/** What draft returns after `ONE_REVISION_SCRIPT` in `era`. */
+export function oneRevisionResult(era: string) {
+  return {
+    subject: 'Clean-up on Saturday',
+    draft: 'Join us at the harbour. Parking is free.',
+    revisions: 1,
+    coverage: [{ point: 'Parking is free', included: true }],
+    provenance: { path: 'host', era, rounds: 3, samples: 3 },
+  };
+}

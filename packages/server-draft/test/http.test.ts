@@ -4,62 +4,41 @@
  * cannot sample, whose clear isError must match what the stdio serving entry returns.
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
-import { connectInMemory, type Era } from '@mcp-sampling/testing';
+import { ERAS, textOf } from '@mcp-sampling/testing';
 import { useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { ONE_REVISION_SCRIPT, structured, textOf } from './fixtures.js';
+import { ONE_REVISION_ARGS, ONE_REVISION_SCRIPT, oneRevisionResult, structured } from './fixtures.js';
 
-/** The server as the bin builds it when no provider key is configured. */
-const factory = () => buildServer({ provider: null });
-const { places, connect, keep } = useHttpServing(import.meta.url, () =>
-  startHttpServer(factory, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
-);
-const BRIEF = 'Invite people to the clean-up.';
-const args = { brief: BRIEF, kind: 'email', mustInclude: ['Parking is free'] };
+const { places, connect, callWithoutSampling } = useHttpServing(import.meta.url, {
+  build: () => buildServer({ provider: null }), // as the bin builds it when no provider key is configured
+  start: (build) => startHttpServer(build, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
+});
+const args = ONE_REVISION_ARGS;
 
 describe.each(places)('draft over HTTP, %s', (_, serve) => {
-  describe.each<Era>(['2025', '2026-07-28'])('%s', (era) => {
+  describe.each(ERAS)('%s', (era) => {
     it('with a sampling host: outlines, drafts and revises once, with the brief delimited in user text', async () => {
       const server = await serve();
-      const host = await connect(server.url, {
-        era,
-        script: ONE_REVISION_SCRIPT,
-      });
+      const host = await connect(server.url, { era, script: ONE_REVISION_SCRIPT });
       const result = await host.callTool('draft', args);
 
       expect(result.isError).toBeFalsy();
-      expect(structured(result)).toMatchObject({
-        subject: 'Clean-up on Saturday',
-        draft: 'Join us at the harbour. Parking is free.',
-        revisions: 1,
-        coverage: [{ point: 'Parking is free', included: true }],
-        provenance: { path: 'host', models: ['mock-model'], era, rounds: 3, samples: 3 },
-      });
-      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
-        [1, 'outline'],
-        [2, 'draft'],
-        [3, 'revise:1'],
-      ]);
+      expect(structured(result)).toMatchObject(oneRevisionResult(era));
+      expect(structured(result).provenance.models).toEqual(['mock-model']);
+      expect(host.requests.map((request) => `${request.round} ${request.key}`)).toEqual(['1 outline', '2 draft', '3 revise:1']);
       for (const request of host.requests) {
-        expect(request.userText).toContain(`<untrusted-input name="brief">\n${BRIEF}\n</untrusted-input>`);
+        expect(request.userText).toContain(`<untrusted-input name="brief">\n${args.brief}\n</untrusted-input>`);
         expect(request.systemPrompt).not.toMatch(/clean-up|parking/i);
       }
       await server.stop();
     });
 
     it('with a host that cannot sample: the clear isError of a tool with no heuristic, as on stdio', async () => {
-      const server = await serve();
-      const host = await connect(server.url, { era, sampling: false });
-      const result = await host.callTool('draft', args);
-
+      const result = await callWithoutSampling(await serve(), era, 'draft', args);
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/does not offer MCP sampling/);
       expect(textOf(result)).toContain("no provider is configured; the tool 'draft' has no heuristic");
-      expect(host.requests).toEqual([]);
-      const stdio = keep(await connectInMemory(factory, { era, sampling: false }));
-      expect(result).toEqual(await stdio.callTool('draft', args));
-      await server.stop();
     });
   });
 });

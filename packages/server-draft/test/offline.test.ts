@@ -1,16 +1,13 @@
-import { connectInMemory, type Era, type MockHost, OFFLINE_MODEL, reply } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { ERAS, OFFLINE_MODEL, reply } from '@mcp-sampling/testing';
+import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connect = useMockHosts();
 
-describe.each<Era>(['2025', '2026-07-28'])('draft answered by the offline stand-in model on %s', (era) => {
+describe.each(ERAS)('draft answered by the offline stand-in model on %s', (era) => {
   it.each(['note', 'email'] as const)('gets a valid outline at once and a draft (%s)', async (kind) => {
-    host = await connectInMemory(buildServer, { era, script: reply.offline() });
+    const host = await connect(buildServer, { era, script: reply.offline() });
     const result = await host.callTool('draft', {
       brief: 'Tell the volunteers that the harbour museum reopens on Saturday. The new exhibition covers the old ferry.',
       kind,

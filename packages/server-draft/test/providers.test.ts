@@ -3,30 +3,26 @@
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs. The
  * provider never sees step keys, so its requests are told apart by their system prompts.
  */
-import { fallbackPolicyOf, JSON_REPLY_RULES, type Provenance } from '@mcp-sampling/kit';
-import { type Era, reply } from '@mcp-sampling/testing';
+import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
+import { ERAS, provenanceOf, reply, textOf } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
   COMPATIBLE_API,
   EXPECTED_TIER_MODELS,
-  fakeProviderApis,
   PROVIDER_APIS,
   type ProviderApi,
   type ProviderRequestView,
   providerErrorResponse,
   type SentRequest,
+  useFakeProviderApis,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompts.js';
+import { describe, expect, it } from 'vitest';
+import { DRAFT_SYSTEM, OUTLINE_SYSTEM } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
-import { structured, textOf } from './fixtures.js';
+import { structured } from './fixtures.js';
 
-const eras: Era[] = ['2025', '2026-07-28'];
-const apis = fakeProviderApis({ recordConsole: true });
-beforeAll(() => apis.listen());
-afterEach(() => apis.reset());
-afterAll(() => apis.close());
+const apis = useFakeProviderApis({ recordConsole: true });
 
 const OUTLINE_PROMPT = `${OUTLINE_SYSTEM}\n\n${JSON_REPLY_RULES}`;
 const OUTLINE = { points: ['The harbour reopens on 3 May.', 'The sea wall repairs finished early.', 'Thank the volunteers.'] };
@@ -51,15 +47,11 @@ function answerByStep(view: ProviderRequestView): string {
 const viewsOf = (api: ProviderApi, sent: readonly SentRequest[]) =>
   sent.map((request) => viewOfProviderRequest(api, request.body));
 
-/** Why the fallback answered (`provenance.reason`). */
-const reasonOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: Provenance }).provenance.reason;
-
 describe.each(PROVIDER_APIS)('draft through $name', (api) => {
   /** `outline` asks for preset `fast` and `draft` for `smart`; a compatible endpoint has one configured model for both. */
   const models = EXPECTED_TIER_MODELS[api.name];
 
-  describe.each(eras)('on %s, with a host that does not sample', (era) => {
+  describe.each(ERAS)('on %s, with a host that does not sample', (era) => {
     it('runs outline then draft against the provider, the outline as native structured output, and never shows the key', async () => {
       const sent = apis.answerText(api, answerByStep);
       const host = await apis.connectServer(buildServer, api, { era });
@@ -83,7 +75,7 @@ describe.each(PROVIDER_APIS)('draft through $name', (api) => {
           samples: 2,
         },
       });
-      expect(reasonOf(result)).toMatch(/^no-capability: /);
+      expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
       const views = viewsOf(api, sent);
@@ -108,14 +100,16 @@ describe.each(PROVIDER_APIS)('draft through $name', (api) => {
       });
       expect(draft?.structuredOutput).toBeUndefined();
 
-      expect(JSON.stringify(sent.map((request) => request.body))).not.toContain(api.key);
-      expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(apis.consoleText()).not.toContain(api.key);
+      apis.expectKeyHidden(
+        api,
+        sent.map((request) => request.body),
+        result,
+      );
     });
   });
 });
 
-describe.each(eras)('draft when the provider rejects the key, on %s', (era) => {
+describe.each(ERAS)('draft when the provider rejects the key, on %s', (era) => {
   it('ends in an isError naming the 401 and what to configure, and never shows the key', async () => {
     const api = COMPATIBLE_API;
     const sent = apis.answer(api, () => providerErrorResponse(api, 401, `bad token ${api.key}`));
@@ -134,8 +128,7 @@ describe.each(eras)('draft when the provider rejects the key, on %s', (era) => {
     expect(text).toContain("the tool 'draft' has no heuristic");
     expect(text).toMatch(/ANTHROPIC_API_KEY or OPENAI_API_KEY/);
     expect(sent).toHaveLength(1); // the outline, not retried: an auth failure will not pass on a second try
-    expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(apis.consoleText()).not.toContain(api.key);
+    apis.expectKeyHidden(api, result);
   });
 });
 
@@ -161,6 +154,6 @@ describe('draft when the host declines midway, on 2025', () => {
       revisions: 0,
       provenance: { path: 'provider', models: ['mock-model', `${smart}-fake`], era: '2025', samples: 2 },
     });
-    expect(reasonOf(result)).toMatch(/^declined: The host declined step 'draft'/);
+    expect(provenanceOf(result).reason).toMatch(/^declined: The host declined step 'draft'/);
   });
 });

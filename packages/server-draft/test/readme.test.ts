@@ -3,7 +3,7 @@ import { DATA_NOT_INSTRUCTIONS, JSON_REPLY_RULES } from '@mcp-sampling/kit';
 import { connectInMemory } from '@mcp-sampling/testing';
 import { describe, expect, it } from 'vitest';
 import { EMAIL_FORMAT_RULE, KIND_RULES } from '../src/kinds.js';
-import { CONTEXT_SYSTEM, DRAFT_SYSTEM, OUTLINE_SYSTEM, REVISE_SYSTEM } from '../src/prompts.js';
+import { CONTEXT_SYSTEM, DRAFT_SYSTEM, OUTLINE_SYSTEM, REVISE_SYSTEM } from '../src/prompt.js';
 import { buildServer } from '../src/server.js';
 import { EXAMPLE_ARGS, EXAMPLE_SCRIPT } from './example.js';
 

@@ -1,5 +1,6 @@
+import { countWords } from '@mcp-sampling/text';
 import { describe, expect, it } from 'vitest';
-import { contentStems, countWords, normalise, stem } from '../src/words.js';
+import { contentStems, normalise, stem } from '../src/words.js';
 
 describe('countWords', () => {
   it('counts runs with a letter or digit, not bullets or dashes', () => {

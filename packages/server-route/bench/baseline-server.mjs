@@ -21,10 +21,11 @@
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
-import { inputRequired, inputResponse, McpServer } from '@modelcontextprotocol/server';
+import { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import { RouteBook } from '../dist/input.js';
-import { answerSchema, normaliseAnswer, ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT, routeUserMessage } from '../dist/prompt.js';
+import { answerSchema, normaliseAnswer } from '../dist/answer.js';
+import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT, routeUserMessage } from '../dist/prompt.js';
+import { RouteBook } from '../dist/route-book.js';
 import { routeTool } from '../dist/tool.js';
 
 /** The same params as the kit's `route` step. */
@@ -40,35 +41,24 @@ function routeParams(request, routes, schema) {
 
 export function buildBaseline() {
   const server = new McpServer({ name: 'bench-baseline-route', version: '0.0.0' });
-  server.registerTool(
-    'route',
-    {
-      description: 'Baseline: one sample, write-once form.',
-      inputSchema: routeTool.input,
-      outputSchema: routeTool.output.extend({ provenance: wire.provenanceSchema(z) }),
-    },
-    async (args, ctx) => {
-      const { request, routes } = args;
+  wire.registerOneSampleTool(z, server, routeTool, {
+    description: 'Baseline: one sample, write-once form.',
+    key: 'route',
+    prepare: ({ request, routes }) => {
       const book = new RouteBook(routes);
-      const schema = answerSchema(book);
-      const gate = wire.stepGate(ctx, args);
-      const view = gate.asked('route') ? inputResponse(ctx.mcpReq.inputResponses, 'route') : { kind: 'missing' };
-      if (view.kind !== 'sampling') {
-        return inputRequired({
-          inputRequests: { route: inputRequired.createMessage(routeParams(request, routes, schema)) },
-          ...gate.stateFor(['route']),
-        });
-      }
-      const parsed = schema.safeParse(normaliseAnswer(book)(JSON.parse(wire.textOf(view.result))));
-      if (!parsed.success) return { content: [{ type: 'text', text: 'invalid answer' }], isError: true };
+      return { request, routes, book, schema: answerSchema(book) };
+    },
+    params: ({ request, routes, schema }) => routeParams(request, routes, schema),
+    answer: ({ book, schema }, result) => {
+      const parsed = schema.safeParse(normaliseAnswer(book)(JSON.parse(wire.textOf(result))));
+      if (!parsed.success) return { text: 'invalid answer', isError: true };
       const { route, confidence, reason } = parsed.data;
-      const provenance = wire.oneSampleProvenance(wire.eraOf(ctx), view.result.model);
       return {
-        content: [{ type: 'text', text: `${route} (model, confidence ${confidence}): ${reason}` }],
-        structuredContent: { route, confidence, reason, matchedBy: 'model', provenance },
+        text: `${route} (model, confidence ${confidence}): ${reason}`,
+        structured: { route, confidence, reason, matchedBy: 'model' },
       };
     },
-  );
+  });
   return server;
 }
 

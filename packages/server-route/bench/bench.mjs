@@ -17,22 +17,10 @@
  */
 import { connectStdio, reply } from '@mcp-sampling/testing';
 import { SIGNED_STATE_FLAG } from '@mcp-sampling/testing/baseline-wire';
-import {
-  benchServers,
-  call,
-  compareInterleaved,
-  compareKitWithBaseline,
-  compareLastRequests,
-  comparisonTable,
-  runBench,
-  verdict,
-  withKitAndBaseline,
-} from '@mcp-sampling/testing/bench';
+import * as bench from '@mcp-sampling/testing/bench';
 
-const SERVERS = benchServers(import.meta.url);
-// 2026-07-28 only: the baseline that signs the step it asks for and checks it on the retry, by
-// hand with node:crypto, as the kit must (bench/baseline-server.mjs --signed-state).
-const SIGNED_SERVERS = { ...SERVERS, baseline: { ...SERVERS.baseline, args: [...SERVERS.baseline.args, SIGNED_STATE_FLAG] } };
+const SERVERS = bench.benchServers(import.meta.url);
+const SIGNED_SERVERS = bench.withSignedBaseline(SERVERS); // 2026-07-28 only
 
 const WARMUP_CALLS = 100;
 const TIMED_CALLS = 1000;
@@ -133,7 +121,7 @@ const INSTANT = reply.json({ route: CHOSEN, confidence: 0.9, reason: 'Webhook de
 
 /** One `route` call that must pick the chosen route. */
 async function route(host, args) {
-  const result = await call(host, 'route', args);
+  const result = await bench.call(host, 'route', args);
   if (result.structuredContent?.route !== CHOSEN) throw new Error(`unexpected route ${result.structuredContent?.route}`);
   return result;
 }
@@ -146,14 +134,14 @@ async function sameRequest(kitHost, baseHost, era, problems) {
   baseHost.reset();
   await route(kitHost, { request: REQUEST, routes: ROUTES_50 });
   await route(baseHost, { request: REQUEST, routes: ROUTES_50 });
-  const comparison = compareLastRequests(kitHost, baseHost);
+  const comparison = bench.compareLastRequests(kitHost, baseHost);
   if (!comparison.identical) problems.push(`${era}: the kit and the baseline sent different sampling requests`);
   return comparison;
 }
 
 async function latency(kitHost, baseHost) {
   const args = { request: REQUEST, routes: ROUTES_50 };
-  return compareKitWithBaseline({
+  return bench.compareKitWithBaseline({
     kit: () => route(kitHost, args),
     baseline: () => route(baseHost, args),
     calls: TIMED_CALLS,
@@ -163,15 +151,20 @@ async function latency(kitHost, baseHost) {
 }
 
 async function measureEra(era, problems) {
-  const figures = await withKitAndBaseline(SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => ({
+  const figures = await bench.withKitAndBaseline(SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => ({
     request: await sameRequest(kitHost, baseHost, era, problems),
     single: await latency(kitHost, baseHost),
   }));
   if (era !== '2026-07-28') return figures;
-  const singleSigned = await withKitAndBaseline(SIGNED_SERVERS, { era, script: INSTANT }, problems, async (kitHost, baseHost) => {
-    await sameRequest(kitHost, baseHost, `${era} (signed-state baseline)`, problems);
-    return latency(kitHost, baseHost);
-  });
+  const singleSigned = await bench.withKitAndBaseline(
+    SIGNED_SERVERS,
+    { era, script: INSTANT },
+    problems,
+    async (kitHost, baseHost) => {
+      await sameRequest(kitHost, baseHost, `${era} (signed-state baseline)`, problems);
+      return latency(kitHost, baseHost);
+    },
+  );
   return { ...figures, singleSigned };
 }
 
@@ -208,7 +201,7 @@ async function requestSizes(problems) {
 /** (c) the keyword matcher on its largest input against one reading of its inputs. */
 async function matcherSpeed() {
   const { RequestWords, decideByKeywords } = await import('../dist/keywords.js');
-  const { wordsOf } = await import('../dist/words.js');
+  const { foldedWordsOf: wordsOf } = await import('@mcp-sampling/text');
   const routes = Array.from({ length: 100 }, (_, i) => ({
     name: `route-${i + 1}`,
     keywords: Array.from({ length: 50 }, (_, k) => `word${(i * 50 + k) % 997} next${k}`),
@@ -216,7 +209,7 @@ async function matcherSpeed() {
   const request = Array.from({ length: 8_000 }, (_, i) => `word${i % 997}`)
     .join(' ')
     .slice(0, 50_000);
-  const comparison = await compareInterleaved({
+  const comparison = await bench.compareInterleaved({
     subject: async () => decideByKeywords(new RequestWords(request), routes),
     baseline: async () => {
       new RequestWords(request);
@@ -234,7 +227,7 @@ async function matcherSpeed() {
 const ms2 = (value) => value.toFixed(2);
 
 function table(report) {
-  const rows = comparisonTable();
+  const rows = bench.comparisonTable();
   for (const [era, { single: s, singleSigned: ss, request }] of Object.entries(report.eras)) {
     rows.add(era, 'route, 50 routes: median ms/call', ms2(s.kit.medianMs), ms2(s.baseline.medianMs));
     rows.add(era, 'route, 50 routes: p90 ms/call', ms2(s.kit.p90Ms), ms2(s.baseline.p90Ms));
@@ -270,7 +263,7 @@ function table(report) {
   return rows.format();
 }
 
-await runBench({
+await bench.runBench({
   name: 'route',
   settings: {
     warmupCalls: WARMUP_CALLS,
@@ -283,8 +276,8 @@ await runBench({
   measureEra,
   afterEras: async (problems) => ({ requestSize: await requestSizes(problems), matcher: await matcherSpeed() }),
   verdicts: (figures) => ({
-    ratio: verdict(figures.single.ratio, TARGET_RATIO),
-    ...(figures.singleSigned !== undefined && { ratioVsSignedBaseline: verdict(figures.singleSigned.ratio, TARGET_RATIO) }),
+    ratio: bench.verdict(figures.single.ratio, TARGET_RATIO),
+    ...(figures.singleSigned !== undefined && { ratioVsSignedBaseline: bench.verdict(figures.singleSigned.ratio, TARGET_RATIO) }),
   }),
   describe: () =>
     `kit = dist/bin.js, baseline = bench/baseline-server.mjs (on 2026-07-28 also with ${SIGNED_STATE_FLAG}); both over stdio; one route call over ${ROUTES_50.length} routes, ` +

@@ -10,9 +10,9 @@
  * Every `reason` says which of these happened, including the model's pick when it was overridden.
  */
 import { MAX_JSON_REPAIRS } from '@mcp-sampling/kit';
+import type { ModelAnswer } from './answer.js';
 import { describeKeywordWin, type KeywordDecision } from './keywords.js';
-import type { RouteResult } from './output.js';
-import type { ModelAnswer } from './prompt.js';
+import type { RouteResult } from './schemas.js';
 
 /** Below this confidence the model's pick is handed to the keywords, then to the fallback. */
 export const CONFIDENCE_THRESHOLD = 0.5;

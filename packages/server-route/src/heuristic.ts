@@ -5,13 +5,18 @@
  * `marginConfidence`, description overlap reports half of it (always below 0.5), and a fallback or
  * a default reports 0.
  */
-import { singleRouteResult } from './decision.js';
-import { type Route, RouteBook, type RouteInput } from './input.js';
-import { decideByKeywords, describeKeywordWin, marginConfidence, pickWinner, RequestWords } from './keywords.js';
-import type { RouteResult } from './output.js';
-import { wordsOf } from './words.js';
 
-/** Words too common to say anything about where a request belongs. */
+import { foldedWordsOf } from '@mcp-sampling/text';
+import { singleRouteResult } from './decision.js';
+import { decideByKeywords, describeKeywordWin, marginConfidence, pickWinner, RequestWords } from './keywords.js';
+import { RouteBook } from './route-book.js';
+import type { Route, RouteInput, RouteResult } from './schemas.js';
+
+/**
+ * Words too common to say anything about where a request belongs. The route's own list, not
+ * @mcp-sampling/text's: it drops words such as `one`, `other` and `after` that carry no destination,
+ * and changing it would change which route a description match picks.
+ */
 const STOPWORDS = new Set(
   (
     'a about after all also am an and any are as at be been before but by can could did do does for from had has have he her ' +
@@ -23,7 +28,7 @@ const STOPWORDS = new Set(
 
 /** A route's content words: those of its name and description, minus stopwords. */
 function contentWords(route: Route): Set<string> {
-  return new Set(wordsOf(`${route.name} ${route.description}`).filter((word) => !STOPWORDS.has(word)));
+  return new Set(foldedWordsOf(`${route.name} ${route.description}`).filter((word) => !STOPWORDS.has(word)));
 }
 
 /** The overlap winner, with the shared words; undefined when no route shares a content word. */

@@ -9,7 +9,7 @@
  * - The route with the highest score wins; a tie goes to the route listed first. A score of 0 never
  *   wins.
  */
-import { wordsOf } from './words.js';
+import { foldedWordsOf } from '@mcp-sampling/text';
 
 /** The part of a route the matcher reads. */
 export interface KeywordRoute {
@@ -23,7 +23,7 @@ export class RequestWords {
   private readonly positions = new Map<string, number[]>();
 
   constructor(request: string) {
-    this.words = wordsOf(request);
+    this.words = foldedWordsOf(request);
     this.words.forEach((word, position) => {
       const list = this.positions.get(word);
       if (list === undefined) this.positions.set(word, [position]);
@@ -58,7 +58,7 @@ export function scoreKeywords(request: RequestWords, routes: readonly KeywordRou
     const seen = new Set<string>();
     const matched: string[] = [];
     for (const keyword of route.keywords ?? []) {
-      const phrase = wordsOf(keyword);
+      const phrase = foldedWordsOf(keyword);
       const id = phrase.join(' ');
       if (seen.has(id)) continue;
       seen.add(id);

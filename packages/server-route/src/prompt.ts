@@ -1,21 +1,16 @@
 /**
- * What the `route` step sends: the system prompt (trusted, no route names), the user message (the
- * request and the destinations, each in its own delimited block), and the answer schema whose
- * `route` enum lists the destinations. `sampleJson` appends its JSON rule line to the system
- * prompt and the JSON Schema to the user message.
+ * What the `route` step sends: the system prompt (trusted, no route names) and the user message (the
+ * request and the destinations, each in its own delimited block). `sampleJson` appends its JSON rule
+ * line to the system prompt and the answer's JSON Schema (answer.ts) to the user message.
  */
 import { DATA_NOT_INSTRUCTIONS, delimit } from '@mcp-sampling/kit';
-import * as z from 'zod/v4';
-import type { Route, RouteBook } from './input.js';
+import type { Route } from './schemas.js';
 
 /** Step key of the routing decision (its repairs are `route:repair-1`, `route:repair-2`). */
 export const ROUTE_STEP_KEY = 'route';
 
 /** Reply budget: a name of up to 100 characters, a number and one short sentence, as JSON. */
 export const ROUTE_MAX_TOKENS = 160;
-
-/** Longest `reason` kept from the model; a longer one is cut, not sent back for repair. */
-export const MAX_REASON_CHARS = 300;
 
 /** The task, as the system prompt states it before `DATA_NOT_INSTRUCTIONS`. */
 export const ROUTE_INSTRUCTIONS =
@@ -46,62 +41,4 @@ export function routeUserMessage(request: string, routes: readonly Route[]): str
     'The destinations, one JSON object per line:',
     delimit('routes', routes.map(destinationLine).join('\n')),
   ].join('\n');
-}
-
-const confidenceField = z.number().min(0).max(1).describe('How sure you are, from 0 to 1.');
-const reasonField = z.string().min(1).max(MAX_REASON_CHARS).describe('One short sentence: why this destination.');
-
-function buildAnswerSchema(names: readonly string[]) {
-  return z.object({
-    route: z.enum(names as [string, ...string[]]).describe('The exact name of the chosen destination.'),
-    confidence: confidenceField,
-    reason: reasonField,
-  });
-}
-
-/** Answer schemas of the route sets seen last: callers tend to route many requests over one set. */
-const recentSchemas = new Map<string, ReturnType<typeof buildAnswerSchema>>();
-const RECENT_SCHEMAS = 16;
-
-/**
- * What the model must answer; `route` is an enum of the route names, so the JSON Schema lists
- * them. The same route names give the same schema object, so its JSON Schema is built once.
- */
-export function answerSchema(book: RouteBook) {
-  const id = JSON.stringify(book.names);
-  let schema = recentSchemas.get(id);
-  if (schema === undefined) {
-    schema = buildAnswerSchema(book.names);
-    if (recentSchemas.size >= RECENT_SCHEMAS) recentSchemas.delete(recentSchemas.keys().next().value as string);
-  } else {
-    recentSchemas.delete(id);
-  }
-  recentSchemas.set(id, schema);
-  return schema;
-}
-
-/** The model's validated answer. */
-export type ModelAnswer = z.output<ReturnType<typeof buildAnswerSchema>>;
-
-/**
- * Maps a parsed answer to canonical form before validation: a route spelled with other case,
- * spacing or punctuation becomes the route's own name; `reason` is trimmed and cut to
- * `MAX_REASON_CHARS`. Anything else is left for the schema to judge (and the repair to fix).
- */
-export function normaliseAnswer(book: RouteBook): (value: unknown) => unknown {
-  return (value) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const answer: Record<string, unknown> = { ...value };
-    if (typeof answer.route === 'string') answer.route = book.canonical(answer.route) ?? answer.route;
-    if (typeof answer.reason === 'string') answer.reason = cutReason(answer.reason);
-    return answer;
-  };
-}
-
-function cutReason(reason: string): string {
-  const trimmed = reason.trim().replace(/\s+/g, ' ');
-  if (trimmed.length <= MAX_REASON_CHARS) return trimmed;
-  const cut = trimmed.slice(0, MAX_REASON_CHARS - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > MAX_REASON_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }

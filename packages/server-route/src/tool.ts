@@ -17,19 +17,13 @@
  */
 import { defineSamplingTool, type SamplingContext, SamplingFailure } from '@mcp-sampling/kit';
 import { withThousands } from '@mcp-sampling/text';
+import { answerSchema, normaliseAnswer } from './answer.js';
 import { decideRoute, type ModelOutcome, singleRouteResult, UNDECIDED_HINT } from './decision.js';
 import { routeHeuristic } from './heuristic.js';
-import { LIMITS, RouteBook, type RouteInput, routeInput } from './input.js';
 import { decideByKeywords, RequestWords } from './keywords.js';
-import { type RouteResult, routeOutput } from './output.js';
-import {
-  answerSchema,
-  normaliseAnswer,
-  ROUTE_MAX_TOKENS,
-  ROUTE_STEP_KEY,
-  ROUTE_SYSTEM_PROMPT,
-  routeUserMessage,
-} from './prompt.js';
+import { ROUTE_MAX_TOKENS, ROUTE_STEP_KEY, ROUTE_SYSTEM_PROMPT, routeUserMessage } from './prompt.js';
+import { RouteBook } from './route-book.js';
+import { LIMITS, type RouteInput, RouteInputSchema, RouteOutputSchema, type RouteResult } from './schemas.js';
 
 /**
  * True when the model's answer is unusable: still invalid after `sampleJson`'s repairs, or an
@@ -97,8 +91,8 @@ export const routeTool = defineSamplingTool({
     `up to ${LIMITS.routes} named destinations with the host model. The answer is always one of the given route names. ` +
     "When the model gives no valid answer or is unsure (confidence below 0.5), the routes' keywords decide, then the fallback route; " +
     '`matchedBy` says which.',
-  input: routeInput,
-  output: routeOutput,
+  input: RouteInputSchema,
+  output: RouteOutputSchema,
   preset: 'fast',
   annotations: { readOnlyHint: true, openWorldHint: false },
   run: route,

@@ -1,15 +1,9 @@
 /**
- * The one notion of "word" that route names, keywords and requests share: runs of letters, digits
- * (and combining marks), compared case-insensitively after Unicode NFKC folding. Everything else (spaces,
- * hyphens, underscores, punctuation) only separates words.
+ * Route names as words. Names, keywords and requests share one notion of "word": `foldedWordsOf`
+ * from @mcp-sampling/text (runs of letters, digits and combining marks, compared case-insensitively
+ * after Unicode NFKC folding; everything else only separates words)).
  */
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** The words of `text`, lower-cased: `"Tech-Support, 2FA!"` → `['tech', 'support', '2fa']`. */
-export function wordsOf(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
-}
+import { foldedWordsOf } from '@mcp-sampling/text';
 
 /**
  * True when `text` has at least one letter or digit. Combining marks alone do not count: a variation
@@ -24,5 +18,5 @@ export function hasWord(text: string): boolean {
  * `"tech-support"`, `" TECH_support! "` all become `"tech support"`.
  */
 export function normaliseName(name: string): string {
-  return wordsOf(name).join(' ');
+  return foldedWordsOf(name).join(' ');
 }

@@ -4,21 +4,20 @@
  * cannot sample, whose fallback must match what the stdio serving entry returns.
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
-import { connectInMemory, type Era, reply } from '@mcp-sampling/testing';
-import { useHttpServing } from '@mcp-sampling/testing/http-serving';
+import { ERAS, reply } from '@mcp-sampling/testing';
+import { noCapabilityHeuristic, useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
-/** The server as the bin builds it when no provider key is configured. */
-const factory = () => buildServer({ provider: null });
-const { places, connect, keep } = useHttpServing(import.meta.url, () =>
-  startHttpServer(factory, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
-);
+const { places, connect, callWithoutSampling } = useHttpServing(import.meta.url, {
+  build: () => buildServer({ provider: null }), // as the bin builds it when no provider key is configured
+  start: (build) => startHttpServer(build, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
+});
 const args = deskCall(PHISHING_REQUEST, { fallback: 'technical' });
 
 describe.each(places)('route over HTTP, %s', (_, serve) => {
-  describe.each<Era>(['2025', '2026-07-28'])('%s', (era) => {
+  describe.each(ERAS)('%s', (era) => {
     it('with a sampling host: routes through a repair, with the request delimited in user text', async () => {
       const server = await serve();
       const host = await connect(server.url, {
@@ -38,30 +37,20 @@ describe.each(places)('route over HTTP, %s', (_, serve) => {
         matchedBy: 'model',
         provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
       });
-      expect(host.requests.map((request) => [request.round, request.key])).toEqual([
-        [1, 'route'],
-        [2, 'route:repair-1'],
-      ]);
+      expect(host.requests.map((request) => `${request.round} ${request.key}`)).toEqual(['1 route', '2 route:repair-1']);
       expect(host.requests[0]?.userText).toContain(`<untrusted-input name="request">\n${PHISHING_REQUEST}\n</untrusted-input>`);
       for (const request of host.requests) expect(request.systemPrompt).not.toMatch(/stranger|invoice/i);
       await server.stop();
     });
 
     it('with a host that cannot sample: the keyword route, as on stdio', async () => {
-      const server = await serve();
-      const host = await connect(server.url, { era, sampling: false });
-      const result = await host.callTool('route', args);
-
+      const result = await callWithoutSampling(await serve(), era, 'route', args);
       expect(result.isError).toBeFalsy();
       expect(result.structuredContent).toMatchObject({
         route: 'security',
         matchedBy: 'keywords',
-        provenance: { path: 'heuristic', era, samples: 0, reason: expect.stringMatching(/^no-capability: /) },
+        provenance: noCapabilityHeuristic(era),
       });
-      expect(host.requests).toEqual([]);
-      const stdio = keep(await connectInMemory(factory, { era, sampling: false }));
-      expect(result).toEqual(await stdio.callTool('route', args));
-      await server.stop();
     });
   });
 });

@@ -1,17 +1,14 @@
-import { connectInMemory, type Era, type MockHost, OFFLINE_MODEL, reply } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { ERAS, OFFLINE_MODEL, reply } from '@mcp-sampling/testing';
+import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { BILLING_REQUEST, DESK_NAMES, deskCall, PHISHING_REQUEST } from './desk.js';
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connect = useMockHosts();
 
-describe.each<Era>(['2025', '2026-07-28'])('route answered by the offline stand-in model on %s', (era) => {
+describe.each(ERAS)('route answered by the offline stand-in model on %s', (era) => {
   it.each([BILLING_REQUEST, PHISHING_REQUEST])('gives JSON that validates at once (%#)', async (request) => {
-    host = await connectInMemory(buildServer, { era, script: reply.offline() });
+    const host = await connect(buildServer, { era, script: reply.offline() });
     const result = await host.callTool('route', deskCall(request));
     expect(result.isError).toBeFalsy();
     expect(host.requests.map((r) => r.key)).toEqual(['route']);

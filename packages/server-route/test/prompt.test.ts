@@ -1,7 +1,8 @@
 import { DATA_NOT_INSTRUCTIONS, jsonSchemaOf } from '@mcp-sampling/kit';
 import { describe, expect, it } from 'vitest';
-import { RouteBook } from '../src/input.js';
-import { answerSchema, ROUTE_SYSTEM_PROMPT, routeUserMessage } from '../src/prompt.js';
+import { answerSchema } from '../src/answer.js';
+import { ROUTE_SYSTEM_PROMPT, routeUserMessage } from '../src/prompt.js';
+import { RouteBook } from '../src/route-book.js';
 
 describe('the route prompt', () => {
   it('keeps the system prompt free of caller text and states the data rule', () => {

@@ -2,40 +2,31 @@
  * `route` without the host's model: the kit's fallback policy runs the same tool with the step
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs.
  */
-import { fallbackPolicyOf, JSON_REPLY_RULES, type Provenance } from '@mcp-sampling/kit';
-import type { Era } from '@mcp-sampling/testing';
+import { fallbackPolicyOf, JSON_REPLY_RULES } from '@mcp-sampling/kit';
+import { ERAS, provenanceOf } from '@mcp-sampling/testing';
 import {
   EXPECTED_TIER_MODELS,
-  fakeProviderApis,
   OPENAI_API,
   PROVIDER_APIS,
   providerErrorResponse,
-  viewOfProviderRequest,
+  useFakeProviderApis,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeHeuristic } from '../src/heuristic.js';
-import { routeInput } from '../src/input.js';
 import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT } from '../src/prompt.js';
+import { RouteInputSchema } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { BILLING_REQUEST, DESK_NAMES, deskCall } from './desk.js';
 
-const eras: Era[] = ['2025', '2026-07-28'];
-const apis = fakeProviderApis({ recordConsole: true });
-beforeAll(() => apis.listen());
-afterEach(() => apis.reset());
-afterAll(() => apis.close());
+const apis = useFakeProviderApis({ recordConsole: true });
 
 const ANSWER = { route: 'billing', confidence: 0.93, reason: 'A duplicate charge and a refund request.' };
-
-/** Why the fallback answered (`provenance.reason`). */
-const reasonOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: Provenance }).provenance.reason;
 
 describe.each(PROVIDER_APIS)('route through $name', (api) => {
   /** `route` asks for preset `fast`: the provider's `fast` model, or the compatible endpoint's configured one. */
   const model = EXPECTED_TIER_MODELS[api.name].fast;
 
-  describe.each(eras)('on %s, with a host that does not sample', (era) => {
+  describe.each(ERAS)('on %s, with a host that does not sample', (era) => {
     it('answers with the provider, sending the route names as native structured output, and never shows the key', async () => {
       const sent = apis.answerText(api, JSON.stringify(ANSWER));
       const host = await apis.connectServer(buildServer, api, { era });
@@ -48,11 +39,10 @@ describe.each(PROVIDER_APIS)('route through $name', (api) => {
         matchedBy: 'model',
         provenance: { path: 'provider', models: [`${model}-fake`], era, rounds: 1, samples: 1 },
       });
-      expect(reasonOf(result)).toMatch(/^no-capability: /);
+      expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
       expect(host.requests).toHaveLength(0);
 
-      expect(sent).toHaveLength(1);
-      const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+      const view = apis.viewOfOnlyRequest(api, sent);
       expect(view.model).toBe(model);
       expect(view.maxTokens).toBe(ROUTE_MAX_TOKENS);
       expect(view.system).toBe(`${ROUTE_SYSTEM_PROMPT}\n\n${JSON_REPLY_RULES}`);
@@ -61,14 +51,12 @@ describe.each(PROVIDER_APIS)('route through $name', (api) => {
       expect(view.structuredOutput?.format).toMatchObject({ type: 'json_schema' });
       expect(view.structuredOutput?.schema).toMatchObject({ properties: { route: { enum: DESK_NAMES } } });
 
-      expect(JSON.stringify(sent[0]?.body)).not.toContain(api.key);
-      expect(JSON.stringify(result)).not.toContain(api.key);
-      expect(apis.consoleText()).not.toContain(api.key);
+      apis.expectKeyHidden(api, sent[0]?.body, result);
     });
   });
 });
 
-describe.each(eras)('route when the provider rejects the key, on %s', (era) => {
+describe.each(ERAS)('route when the provider rejects the key, on %s', (era) => {
   it('falls to the keyword heuristic, says why in provenance, and never shows the key', async () => {
     const api = OPENAI_API;
     const sent = apis.answer(api, () => providerErrorResponse(api, 401, `Incorrect API key provided: ${api.key}`));
@@ -79,16 +67,15 @@ describe.each(eras)('route when the provider rejects the key, on %s', (era) => {
 
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({
-      ...routeHeuristic(routeInput.parse(deskCall(BILLING_REQUEST))),
+      ...routeHeuristic(RouteInputSchema.parse(deskCall(BILLING_REQUEST))),
       route: 'billing',
       matchedBy: 'keywords',
       provenance: { path: 'heuristic', models: [], era, rounds: 0, samples: 0 },
     });
-    expect(reasonOf(result)).toMatch(
+    expect(provenanceOf(result).reason).toMatch(
       /^no-capability: .* Then the provider failed: OpenAI rejected the API key \(HTTP 401, model gpt-4\.1-mini\)/,
     );
     expect(sent).toHaveLength(1); // an auth failure is not retried
-    expect(JSON.stringify(result)).not.toContain(api.key);
-    expect(apis.consoleText()).not.toContain(api.key);
+    apis.expectKeyHidden(api, result);
   });
 });

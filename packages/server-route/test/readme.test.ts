@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { JSON_REPLY_RULES } from '@mcp-sampling/kit';
 import { connectInMemory, reply } from '@mcp-sampling/testing';
 import { describe, expect, it } from 'vitest';
+import { MAX_REASON_CHARS } from '../src/answer.js';
 import { CONFIDENCE_THRESHOLD } from '../src/decision.js';
-import { LIMITS } from '../src/input.js';
-import { MAX_REASON_CHARS, ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT } from '../src/prompt.js';
+import { ROUTE_MAX_TOKENS, ROUTE_SYSTEM_PROMPT } from '../src/prompt.js';
+import { LIMITS } from '../src/schemas.js';
 import { buildServer } from '../src/server.js';
 import { BILLING_REQUEST, deskCall, PHISHING_REQUEST } from './desk.js';
 

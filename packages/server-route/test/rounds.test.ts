@@ -1,19 +1,15 @@
-import { connectInMemory, type MockHost } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connect = useMockHosts();
 
 const answer = (text: string) => ({ role: 'assistant', content: { type: 'text', text }, model: 'm' });
 
 describe('route rounds on 2026-07-28, driven by hand', () => {
   it('asks for the step, then for each repair in a round of its own', async () => {
-    host = await connectInMemory(buildServer, { era: '2026-07-28', manualRounds: true });
+    const host = await connect(buildServer, { era: '2026-07-28', manualRounds: true });
     const args = deskCall(PHISHING_REQUEST);
 
     const first = await host.callToolRaw('route', args);
@@ -40,7 +36,7 @@ describe('route rounds on 2026-07-28, driven by hand', () => {
   });
 
   it('asks for nothing when there is a single route', async () => {
-    host = await connectInMemory(buildServer, { era: '2026-07-28', manualRounds: true });
+    const host = await connect(buildServer, { era: '2026-07-28', manualRounds: true });
     const done = await host.callToolRaw('route', { request: 'Anything.', routes: [{ name: 'inbox', description: 'All mail.' }] });
     expect(done.resultType).not.toBe('input_required');
     expect(done.structuredContent).toMatchObject({ route: 'inbox', matchedBy: 'fallback', provenance: { rounds: 0 } });

@@ -1,27 +1,17 @@
-import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { byStep, ERAS, reply, structuredOf } from '@mcp-sampling/testing';
+import { describeStdioRefusals, expectServedOverStdio, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { deskCall, PHISHING_REQUEST } from './desk.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
-describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists the tool, routes through a repair and a low-confidence answer, and writes only JSON-RPC to stdout', async () => {
-    const host = await connectBin({
-      era,
-      script: {
-        rules: [
-          { match: /^route$/, reply: reply.text('Let me think about it.') },
-          {
-            match: /^route:repair-1$/,
-            reply: reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' }),
-          },
-        ],
-      },
-    });
-    const tools = await host.client.listTools();
-    expect(tools.tools.map((tool) => tool.name)).toEqual(['route']);
-    expect(tools.tools[0]?.annotations).toMatchObject({ readOnlyHint: true });
+    const lowConfidence = reply.json({ route: 'Billing', confidence: 0.3, reason: 'An invoice is mentioned.' });
+    const script = byStep({ 'route:repair-1': lowConfidence, route: reply.text('Let me think about it.') });
+    const host = await connectBin({ era, script });
+    const { tools } = await host.client.listTools();
+    expect(tools[0]?.annotations).toMatchObject({ readOnlyHint: true });
 
     const result = await host.callTool('route', deskCall(PHISHING_REQUEST, { fallback: 'technical' }));
     expect(result.isError).toBeFalsy();
@@ -30,24 +20,10 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
       matchedBy: 'keywords',
       provenance: { path: 'host', era, rounds: 2, samples: 2 },
     });
-    expect((result.structuredContent as { reason: string }).reason).toContain("The model chose 'billing' with confidence 0.3");
+    expect(structuredOf<{ reason: string }>(result).reason).toContain("The model chose 'billing' with confidence 0.3");
     expect(host.requests.map((r) => r.key)).toEqual(['route', 'route:repair-1']);
-    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
-
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
-  });
-
-  it('refuses an unknown argument and zero-width text before any sample', async () => {
-    const host = await connectBin({ era, script: reply.text('unused') });
-    const { tools } = await host.client.listTools();
-    expect(looseObjectPaths(tools[0]?.inputSchema)).toEqual([]);
-    const unknown = await host.callTool('route', { ...deskCall(PHISHING_REQUEST), bogus: 1 });
-    expect(unknown.isError).toBe(true);
-    expect(JSON.stringify(unknown.content)).toContain("Unknown argument 'bogus' for route. Accepted arguments:");
-    const blank = await host.callTool('route', deskCall('\u200B\u200C\uFEFF'));
-    expect(blank.isError).toBe(true);
-    expect(JSON.stringify(blank.content)).toContain('request: request is blank');
-    expect(host.requests).toHaveLength(0);
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-route');
+    await expectServedOverStdio(host, { era, tool: 'route', bin: 'mcp-server-route' });
   });
 });
+
+describeStdioRefusals(import.meta.url, { tool: 'route', args: deskCall(PHISHING_REQUEST), textField: 'request' });

@@ -1,7 +1,8 @@
+import { foldedWordsOf as wordsOf } from '@mcp-sampling/text';
 import { describe, expect, it } from 'vitest';
-import { RouteBook } from '../src/input.js';
-import { normaliseAnswer } from '../src/prompt.js';
-import { hasWord, normaliseName, wordsOf } from '../src/words.js';
+import { normaliseAnswer } from '../src/answer.js';
+import { RouteBook } from '../src/route-book.js';
+import { hasWord, normaliseName } from '../src/words.js';
 
 describe('words and name normalisation', () => {
   it('splits on everything but letters, digits and marks, lower-cased', () => {

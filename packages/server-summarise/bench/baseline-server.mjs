@@ -21,11 +21,11 @@
  * stdout is JSON-RPC only; logs go to stderr.
  */
 import * as wire from '@mcp-sampling/testing/baseline-wire';
+import { countWords } from '@mcp-sampling/text';
 import { inputRequired, inputResponse, McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
 import { chunkText } from '../dist/chunking.js';
 import { summariseTool } from '../dist/tool.js';
-import { countWords } from '../dist/words.js';
 
 /** Same request as the kit's single-chunk step (paragraph style, 150 words → maxTokens 320). */
 function summaryParams(text) {
@@ -59,32 +59,16 @@ export function buildBaseline() {
 
   // The same tool contract as the kit's summarise (its input and output schemas, the same result
   // fields), written by hand against the raw SDK: only the kit's machinery differs.
-  server.registerTool(
-    'summarise',
-    {
-      description: 'Baseline: one sample, write-once form.',
-      inputSchema: summariseTool.input,
-      outputSchema: summariseTool.output.extend({ provenance: wire.provenanceSchema(z) }),
+  wire.registerOneSampleTool(z, server, summariseTool, {
+    description: 'Baseline: one sample, write-once form.',
+    key: 'summary',
+    prepare: ({ text, style }) => ({ style, chunks: chunkText(text) }),
+    params: ({ chunks }) => summaryParams(chunks[0]),
+    answer: ({ style, chunks }, result) => {
+      const summary = wire.textOf(result);
+      return { text: summary, structured: { summary, style, words: countWords(summary), chunks: chunks.length } };
     },
-    async (args, ctx) => {
-      const { text, style } = args;
-      const chunks = chunkText(text);
-      const gate = wire.stepGate(ctx, args);
-      const view = gate.asked('summary') ? inputResponse(ctx.mcpReq.inputResponses, 'summary') : { kind: 'missing' };
-      if (view.kind !== 'sampling') {
-        return inputRequired({
-          inputRequests: { summary: inputRequired.createMessage(summaryParams(chunks[0])) },
-          ...gate.stateFor(['summary']),
-        });
-      }
-      const summary = wire.textOf(view.result);
-      const provenance = wire.oneSampleProvenance(wire.eraOf(ctx), view.result.model);
-      return {
-        content: [{ type: 'text', text: summary }],
-        structuredContent: { summary, style, words: countWords(summary), chunks: chunks.length, provenance },
-      };
-    },
-  );
+  });
 
   server.registerTool(
     'summarise_sequential',

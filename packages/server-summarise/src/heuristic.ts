@@ -3,17 +3,12 @@
  * extractive summary (the sentences that carry the document's most frequent content words, in
  * their original order) within the word limit, shaped to the requested style.
  */
-import { extractiveSummary } from '@mcp-sampling/text';
-import { countWords, trimToWords } from './words.js';
-
-type Style = 'paragraph' | 'bullets' | 'tldr';
+import { countWords, extractiveSummary } from '@mcp-sampling/text';
+import { trimToWords } from './answer.js';
+import type { Style, SummariseOutput } from './schemas.js';
 
 /** Summarise without a model. `limit` is the effective word limit (already capped for TL;DR). */
-export function extractiveFallback(
-  text: string,
-  style: Style,
-  limit: number,
-): { summary: string; style: Style; words: number; chunks: number } {
+export function extractiveFallback(text: string, style: Style, limit: number): SummariseOutput {
   const sentences = extractiveSummary(text, limit);
   const joined = style === 'bullets' ? sentences.map((sentence) => `- ${sentence}`).join('\n') : sentences.join(' ');
   const summary = trimToWords(joined, limit);

@@ -1,6 +1,7 @@
+import { countWords } from '@mcp-sampling/text';
 import { describe, expect, it } from 'vitest';
+import { trimToWords } from '../src/answer.js';
 import { CHUNK_CHARS, chunkText, planReduce } from '../src/chunking.js';
-import { countWords, trimToWords } from '../src/words.js';
 import { documentOf } from './texts.js';
 
 const squash = (text: string) => text.replace(/\s+/g, '');

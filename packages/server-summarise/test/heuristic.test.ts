@@ -1,6 +1,6 @@
+import { countWords } from '@mcp-sampling/text';
 import { describe, expect, it } from 'vitest';
 import { extractiveFallback } from '../src/heuristic.js';
-import { countWords } from '../src/words.js';
 import { documentOf, paragraph } from './texts.js';
 
 describe('extractive fallback', () => {

@@ -4,20 +4,19 @@
  * that cannot sample, whose fallback must match what the stdio serving entry returns.
  */
 import { httpOptionsFromEnv, startHttpServer } from '@mcp-sampling/kit/http';
-import { connectInMemory, type Era, PATIENT_WAIT, type Reply, reply } from '@mcp-sampling/testing';
-import { useHttpServing } from '@mcp-sampling/testing/http-serving';
+import { ERAS, PATIENT_WAIT, provenanceOf, type Reply, reply, structuredOf } from '@mcp-sampling/testing';
+import { noCapabilityHeuristic, useHttpServing } from '@mcp-sampling/testing/http-serving';
 import { describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { documentOf, paragraph } from './texts.js';
 
-/** The server as the bin builds it when no provider key is configured. */
-const factory = () => buildServer({ provider: null });
-const { places, connect, keep } = useHttpServing(import.meta.url, () =>
-  startHttpServer(factory, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
-);
+const { places, connect, callWithoutSampling } = useHttpServing(import.meta.url, {
+  build: () => buildServer({ provider: null }), // as the bin builds it when no provider key is configured
+  start: (build) => startHttpServer(build, httpOptionsFromEnv({ MCP_HTTP_PORT: '0' })),
+});
 
 describe.each(places)('summarise over HTTP, %s', (_, serve) => {
-  describe.each<Era>(['2025', '2026-07-28'])('%s', (era) => {
+  describe.each(ERAS)('%s', (era) => {
     it('with a sampling host: fans out the chunks, then reduces, with the document delimited in user text', async () => {
       const server = await serve();
       // On 2025 the three pushed requests can arrive over several reads of the stream: each chunk
@@ -49,24 +48,12 @@ describe.each(places)('summarise over HTTP, %s', (_, serve) => {
     });
 
     it('with a host that cannot sample: the extractive summary, as on stdio', async () => {
-      const server = await serve();
       const args = { text: documentOf(3_000), style: 'bullets', maxWords: 60 };
-      const host = await connect(server.url, { era, sampling: false });
-      const result = await host.callTool('summarise', args);
-
+      const result = await callWithoutSampling(await serve(), era, 'summarise', args);
       expect(result.isError).toBeFalsy();
-      const summary = result.structuredContent as { summary: string; provenance: unknown };
-      expect(summary.provenance).toMatchObject({
-        path: 'heuristic',
-        era,
-        samples: 0,
-        reason: expect.stringMatching(/^no-capability: /),
-      });
-      for (const line of summary.summary.split('\n')) expect(args.text).toContain(line.replace(/^- /, ''));
-      expect(host.requests).toEqual([]);
-      const stdio = keep(await connectInMemory(factory, { era, sampling: false }));
-      expect(result).toEqual(await stdio.callTool('summarise', args));
-      await server.stop();
+      expect(provenanceOf(result)).toMatchObject(noCapabilityHeuristic(era));
+      const { summary } = structuredOf<{ summary: string }>(result);
+      for (const line of summary.split('\n')) expect(args.text).toContain(line.replace(/^- /, ''));
     });
   });
 });

@@ -3,26 +3,22 @@
  * answered by the server's own provider, against fakes of the providers' real HTTP APIs; when the
  * provider fails too, the heuristic answers and provenance says why.
  */
-import { fallbackPolicyOf, type Provenance } from '@mcp-sampling/kit';
-import type { Era } from '@mcp-sampling/testing';
+import { fallbackPolicyOf } from '@mcp-sampling/kit';
+import { ERAS, type Era, provenanceOf } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
   EXPECTED_TIER_MODELS,
-  fakeProviderApis,
   neverAnswer,
   PROVIDER_APIS,
   type ProviderApi,
   providerErrorResponse,
   quickConfig,
-  viewOfProviderRequest,
+  useFakeProviderApis,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 
-const apis = fakeProviderApis({ recordConsole: true });
-beforeAll(() => apis.listen());
-afterEach(() => apis.reset());
-afterAll(() => apis.close());
+const apis = useFakeProviderApis({ recordConsole: true });
 
 const TEXT = 'The harbour wall was repaired in May. The repair cost ten thousand pounds. The council paid for it.';
 
@@ -38,15 +34,8 @@ const connectThrough = (api: ProviderApi, era: Era, provider: Record<string, unk
     },
   );
 
-const provenanceOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { provenance: Provenance }).provenance;
-const expectKeyHidden = (api: ProviderApi, result: unknown) => {
-  expect(JSON.stringify(result)).not.toContain(api.key);
-  expect(apis.consoleText()).not.toContain(api.key);
-};
-
 describe.each(PROVIDER_APIS)('summarise through $name when the host cannot sample', (api) => {
-  it.each<Era>(['2025', '2026-07-28'])('answers on %s and says so', async (era) => {
+  it.each(ERAS)('answers on %s and says so', async (era) => {
     const sent = apis.answerText(api, 'The harbour wall was repaired for ten thousand pounds.', 'provider-model-7');
     const host = await connectThrough(api, era);
     const result = await host.callTool('summarise', { text: TEXT, maxWords: 40 });
@@ -55,13 +44,12 @@ describe.each(PROVIDER_APIS)('summarise through $name when the host cannot sampl
       provenance: { path: 'provider', models: ['provider-model-7'], era, samples: 1 },
     });
     expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
-    expect(sent).toHaveLength(1);
-    const view = viewOfProviderRequest(api, sent[0]?.body ?? {});
+    const view = apis.viewOfOnlyRequest(api, sent);
     expect(view.model).toBe(EXPECTED_TIER_MODELS[api.name].balanced); // summarise asks for preset `balanced`
     expect(view.system).toMatch(/^You write the final summary of a document from the whole document\./);
     expect(view.userText).toBe(`The document:\n<untrusted-input name="document">\n${TEXT}\n</untrusted-input>`);
     expect(sent[0]?.headers.get('authorization') ?? sent[0]?.headers.get('x-api-key')).toContain(api.key);
-    expectKeyHidden(api, result);
+    apis.expectKeyHidden(api, result);
   });
 });
 
@@ -100,6 +88,6 @@ describe('summarise when the provider fails (Anthropic, 2025 era)', () => {
     expect(provenance.reason).toMatch(/the provider failed: /);
     expect(provenance.reason).toMatch(why);
     expect(sent).toHaveLength(attempts);
-    expectKeyHidden(api, result);
+    apis.expectKeyHidden(api, result);
   });
 });

@@ -1,17 +1,14 @@
-import { connectInMemory, type Era, type MockHost, PATIENT_WAIT, reply } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ERAS, PATIENT_WAIT, reply } from '@mcp-sampling/testing';
+import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { documentOf } from './texts.js';
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connect = useMockHosts();
 
 describe('summarise rounds on 2026-07-28, driven by hand', () => {
   it('asks for every chunk in the first round and refuses a tampered requestState with a JSON-RPC error', async () => {
-    host = await connectInMemory(buildServer, { era: '2026-07-28', manualRounds: true });
+    const host = await connect(buildServer, { era: '2026-07-28', manualRounds: true });
     const args = { text: documentOf(60_000) };
     const answer = (text: string) => ({ role: 'assistant', content: { type: 'text', text }, model: 'm' });
     const first = await host.callToolRaw('summarise', args);
@@ -44,15 +41,15 @@ describe('summarise rounds on 2026-07-28, driven by hand', () => {
   });
 });
 
-describe.each<Era>(['2025', '2026-07-28'])('summarise cancellation on %s', (era) => {
+describe.each(ERAS)('summarise cancellation on %s', (era) => {
   it('stops the fan-out and asks for nothing more when the call is cancelled', async () => {
-    host = await connectInMemory(buildServer, { era, script: reply.hang() });
+    const host = await connect(buildServer, { era, script: reply.hang() });
     const controller = new AbortController();
     const call = host.callTool('summarise', { text: documentOf(60_000) }, { signal: controller.signal });
-    await vi.waitFor(() => expect(host?.requests).toHaveLength(3), PATIENT_WAIT);
+    await vi.waitFor(() => expect(host.requests).toHaveLength(3), PATIENT_WAIT);
     controller.abort(new Error('user pressed stop'));
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect([...(host?.cancelled ?? [])].sort()).toEqual(['map:0', 'map:1', 'map:2']), PATIENT_WAIT);
+    await vi.waitFor(() => expect([...host.cancelled].sort()).toEqual(['map:0', 'map:1', 'map:2']), PATIENT_WAIT);
     expect(host.requests).toHaveLength(3);
   });
 });

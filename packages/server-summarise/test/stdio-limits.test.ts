@@ -4,10 +4,10 @@ import {
   MAX_STDIO_LINE_BYTES,
   STATE_BUDGET_BYTES,
 } from '@mcp-sampling/kit';
-import type { Era } from '@mcp-sampling/testing';
+import { ERAS } from '@mcp-sampling/testing';
 import { MODERN_ENVELOPE, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_CHARS } from '../src/tool.js';
+import { MAX_TEXT_CHARS } from '../src/schemas.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
@@ -39,7 +39,7 @@ describe('the stdio line limit and summarise', () => {
     expect(bytes).toBeLessThanOrEqual(MAX_STDIO_LINE_BYTES);
   });
 
-  describe.each<Era>(['2025', '2026-07-28'])('over stdio, %s', (era) => {
+  describe.each(ERAS)('over stdio, %s', (era) => {
     it('answers an 11.4 MB call of valid text, from the heuristic when the host cannot sample', {
       timeout: 180_000,
     }, async () => {

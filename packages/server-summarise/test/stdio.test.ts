@@ -1,19 +1,18 @@
-import { type Era, looseObjectPaths, reply } from '@mcp-sampling/testing';
-import { expectOnlyJsonRpcOnStdout, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { byStep, ERAS, reply } from '@mcp-sampling/testing';
+import {
+  describeStdioRefusals,
+  expectOnlyJsonRpcOnStdout,
+  expectServedOverStdio,
+  useBuiltBin,
+} from '@mcp-sampling/testing/bin-contract';
 import { describe, expect, it } from 'vitest';
 import { documentOf } from './texts.js';
 
 const connectBin = useBuiltBin(import.meta.url);
 
-describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists the tool, summarises long text, and writes only JSON-RPC to stdout', async () => {
-    const host = await connectBin({
-      era,
-      script: { rules: [{ match: 'map', reply: reply.text('Part.') }], otherwise: reply.text('The whole story, briefly.') },
-    });
-    const tools = await host.client.listTools();
-    expect(tools.tools.map((tool) => tool.name)).toEqual(['summarise']);
-
+    const host = await connectBin({ era, script: byStep({ map: reply.text('Part.') }, reply.text('The whole story, briefly.')) });
     const result = await host.callTool('summarise', { text: documentOf(60_000), maxWords: 30 });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({
@@ -21,25 +20,11 @@ describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era)
       chunks: 3,
       provenance: { path: 'host', era, rounds: 2, samples: 4 },
     });
-    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
-
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-summarise');
-  });
-
-  it('refuses an unknown argument and zero-width text before any sample', async () => {
-    const host = await connectBin({ era, script: reply.text('unused') });
-    const { tools } = await host.client.listTools();
-    expect(looseObjectPaths(tools[0]?.inputSchema)).toEqual([]);
-    const unknown = await host.callTool('summarise', { text: 'A short text.', bogus: 1 });
-    expect(unknown.isError).toBe(true);
-    expect(JSON.stringify(unknown.content)).toContain("Unknown argument 'bogus' for summarise. Accepted arguments:");
-    const blank = await host.callTool('summarise', { text: '\u200B\u200C\uFEFF' });
-    expect(blank.isError).toBe(true);
-    expect(JSON.stringify(blank.content)).toContain('text: text is blank');
-    expect(host.requests).toHaveLength(0);
-    expectOnlyJsonRpcOnStdout(host, 'mcp-server-summarise');
+    await expectServedOverStdio(host, { era, tool: 'summarise', bin: 'mcp-server-summarise' });
   });
 });
+
+describeStdioRefusals(import.meta.url, { tool: 'summarise', args: { text: 'A short text.' }, textField: 'text' });
 
 describe('the built bin over stdio, 2026-07-28 round state', () => {
   it('refuses tampered requestState with a JSON-RPC -32602 error and keeps serving', async () => {

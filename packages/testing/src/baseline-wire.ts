@@ -13,12 +13,15 @@ import { pathToFileURL } from 'node:url';
 import {
   type CreateMessageRequestParams,
   type CreateMessageResult,
+  inputRequired,
+  inputResponse,
   type McpServer,
   type ModelPreferences,
   PROTOCOL_VERSION_META_KEY,
 } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type * as zod from 'zod/v4';
+import { stepGate } from './baseline-signed-state.js';
 import { STEP_METADATA_KEY } from './recorded-request.js';
 
 export { SIGNED_STATE_FLAG, type StepGate, stepGate } from './baseline-signed-state.js';
@@ -149,6 +152,77 @@ export function provenanceSchema(z: typeof zod) {
 export function oneSampleProvenance(era: '2025' | '2026-07-28', model: string) {
   return { path: 'host' as const, models: [model], era, rounds: 1, samples: 1 };
 }
+
+/** A kit tool's contract, as `defineSamplingTool` exposes it: its name and its input and output schemas. */
+export interface ToolContract {
+  name: string;
+  input: zod.ZodType;
+  output: zod.ZodObject;
+}
+
+/** How a one-sample baseline tool asks its step and answers from the reply. */
+export interface OneSampleStep<Args, Prepared> {
+  description: string;
+  /** The step key, as the kit's tool names it. */
+  key: string;
+  /** What both the request and the answer need from the arguments, computed once per call. */
+  prepare(args: Args): Prepared;
+  /** The sampling request, byte for byte the kit's. */
+  params(prepared: Prepared): CreateMessageRequestParams;
+  /**
+   * The answer from the host's reply: its text, and its structured result (the kit's provenance for
+   * one sample in one round is added), or an `isError` text.
+   */
+  answer(
+    prepared: Prepared,
+    reply: SampledReply,
+  ): { text: string; structured: Record<string, unknown> } | { text: string; isError: true };
+}
+
+/**
+ * Registers on a raw-SDK `server` a tool with `tool`'s contract (its input schema; its output schema
+ * plus provenance) whose handler asks one sample in the SDK's write-once form: `inputRequired` until
+ * `inputResponse` holds the answer for `step.key`, through `stepGate`, so `--signed-state` signs the
+ * request and checks the retry. 2025: the SDK's legacy shim pushes the sample.
+ */
+export function registerOneSampleTool<Args, Prepared>(
+  z: typeof zod,
+  server: McpServer,
+  tool: ToolContract,
+  step: OneSampleStep<Args, Prepared>,
+): void {
+  const config = {
+    description: step.description,
+    inputSchema: tool.input,
+    outputSchema: tool.output.extend({ provenance: provenanceSchema(z) }),
+  };
+  server.registerTool(tool.name, config, (async (args: Args, ctx: Parameters<typeof stepGate>[0] & BaselineToolContext) => {
+    const prepared = step.prepare(args);
+    const gate = stepGate(ctx, args);
+    const view = gate.asked(step.key) ? inputResponse(ctx.mcpReq.inputResponses, step.key) : { kind: 'missing' as const };
+    if (view.kind !== 'sampling') {
+      return inputRequired({
+        inputRequests: { [step.key]: inputRequired.createMessage(step.params(prepared)) },
+        ...gate.stateFor([step.key]),
+      });
+    }
+    const answer = step.answer(prepared, view.result);
+    const content = [{ type: 'text' as const, text: answer.text }];
+    if ('isError' in answer) return { content, isError: true };
+    return {
+      content,
+      structuredContent: { ...answer.structured, provenance: oneSampleProvenance(eraOf(ctx), view.result.model) },
+    };
+  }) as never);
+}
+
+/** The host's reply to a step, as `inputResponse` gives it. */
+export type SampledReply = Extract<ReturnType<typeof inputResponse>, { kind: 'sampling' }>['result'];
+
+/** What a baseline handler reads of the SDK's request context. */
+type BaselineToolContext = {
+  mcpReq: { inputResponses: Parameters<typeof inputResponse>[0]; envelope?: Record<string, unknown> };
+};
 
 /**
  * Serves `build()` over stdio when the module at `moduleUrl` is the program node was started with

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CallToolResult } from '@modelcontextprotocol/client';
+import { SIGNED_STATE_FLAG } from './baseline-signed-state.js';
 import { type HttpServerProcess, spawnHttpServer } from './http-server-process.js';
 import { connectStdio, type Era, type MockHost, type MockHostOptions, type StdioMockHost } from './mock-host.js';
 import type { ServerCommand } from './tapped-stdio-transport.js';
@@ -28,6 +29,14 @@ export function benchServers(benchUrl: string): { kit: ServerCommand; baseline: 
     kit: { command: process.execPath, args: [path.resolve(benchDir, '..', 'dist', 'bin.js')] },
     baseline: { command: process.execPath, args: [path.join(benchDir, 'baseline-server.mjs')] },
   };
+}
+
+/**
+ * `servers` with the baseline started with `--signed-state`: on 2026-07-28 it signs the step it
+ * asks for and checks it on the retry, by hand with node:crypto, as the kit must.
+ */
+export function withSignedBaseline(servers: { kit: ServerCommand; baseline: ServerCommand }) {
+  return { ...servers, baseline: { ...servers.baseline, args: [...(servers.baseline.args ?? []), SIGNED_STATE_FLAG] } };
 }
 
 /**

@@ -10,8 +10,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectStdio, type MockHostOptions, type StdioMockHost } from './mock-host.js';
+import { connectStdio, type Era, type MockHostOptions, type StdioMockHost } from './mock-host.js';
 import { MODERN_ENVELOPE, RawStdioPeer } from './raw-stdio-peer.js';
+import { ERAS } from './results.js';
+import { expectRefused, expectStrictTool } from './tool-assertions.js';
 
 export { MODERN_ENVELOPE, RawStdioPeer, type WireMessage } from './raw-stdio-peer.js';
 
@@ -196,6 +198,78 @@ function describeStdioInputChecks(bin: BinUnderTest): void {
       expect((listed.result as { tools: unknown[] }).tools.length).toBeGreaterThan(0);
     });
   });
+}
+
+/**
+ * For a server's `test/bin.test.ts`: `describeBinContract` for the package's built bin
+ * (`../dist/bin.js`), its name and version read from the package's package.json.
+ */
+export function describeBuiltBinContract(testFileUrl: string, limits: { maxLineBytes: number }): void {
+  const { name, version } = packageBinOf(testFileUrl);
+  describeBinContract({
+    name,
+    path: fileURLToPath(new URL('../dist/bin.js', testFileUrl)),
+    version,
+    maxLineBytes: limits.maxLineBytes,
+  });
+}
+
+/** The bin name and version in the package.json next to a test file's `test/` folder. */
+function packageBinOf(testFileUrl: string): { name: string; version: string } {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', testFileUrl), 'utf8')) as {
+    version: string;
+    bin: Record<string, string>;
+  };
+  return { name: Object.keys(manifest.bin)[0] ?? '', version: manifest.version };
+}
+
+/**
+ * Asserts, on a bin spawned with `useBuiltBin`, that it lists only `tool`, negotiated `era`, and
+ * wrote only JSON-RPC on stdout (its start-up line, naming `bin`, on stderr).
+ */
+export async function expectServedOverStdio(host: StdioMockHost, { era, tool, bin }: { era: Era; tool: string; bin: string }) {
+  const { tools } = await host.client.listTools();
+  expect(tools.map((listed) => listed.name)).toEqual([tool]);
+  expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
+  expectOnlyJsonRpcOnStdout(host, bin);
+}
+
+/**
+ * For a server's `test/stdio.test.ts`: registers, in both eras, the test that the package's built
+ * bin refuses an unknown argument and a zero-width `textField` before any sample
+ * (`expectRefusedBeforeSampling`), its name read from the package's package.json.
+ */
+export function describeStdioRefusals(testFileUrl: string, call: Omit<RefusalCase, 'bin'>): void {
+  const connectBin = useBuiltBin(testFileUrl);
+  const bin = packageBinOf(testFileUrl).name;
+  describe.each(ERAS)('the built bin over stdio, %s', (era) => {
+    it('refuses an unknown argument and zero-width text before any sample', async () => {
+      await expectRefusedBeforeSampling(await connectBin({ era }), { bin, ...call });
+    });
+  });
+}
+
+/** What `expectRefusedBeforeSampling` calls the tool with. */
+export interface RefusalCase {
+  /** The bin's name, which its start-up line on stderr carries. */
+  bin: string;
+  tool: string;
+  /** Valid arguments: the test adds an unknown one, then blanks `textField`. */
+  args: Record<string, unknown>;
+  /** The argument that must not be blank, e.g. `text`. */
+  textField: string;
+}
+
+/**
+ * Asserts, on a bin spawned with `useBuiltBin`, that it lists only `tool`, whose input schema lets no
+ * unknown field through, that an unknown argument and a `textField` of zero-width characters are each refused
+ * with a message naming them, before any sample, and that stdout carried only JSON-RPC.
+ */
+export async function expectRefusedBeforeSampling(host: StdioMockHost, { bin, tool, args, textField }: RefusalCase) {
+  await expectStrictTool(host, tool);
+  await expectRefused(host, tool, { ...args, bogus: 1 }, `Unknown argument 'bogus' for ${tool}. Accepted arguments:`);
+  await expectRefused(host, tool, { ...args, [textField]: '\u200B\u200C\uFEFF' }, `${textField}: ${textField} is blank`);
+  expectOnlyJsonRpcOnStdout(host, bin);
 }
 
 /** Asserts a spawned server spoke only JSON-RPC on stdout and logged its start on stderr. */

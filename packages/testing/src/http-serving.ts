@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterEach, expect } from 'vitest';
 import { connectHttp, type HttpMockHost, type HttpMockHostOptions } from './http-mock-host.js';
 import { type HttpServerProcess, spawnHttpServer } from './http-server-process.js';
-import type { MockHost } from './mock-host.js';
+import { connectInMemory, type Era, type MockHost, type ServerFactory } from './mock-host.js';
 import { PATIENT_WAIT } from './patience.js';
 
 /** A bin serving HTTP on a free loopback port. */
@@ -82,13 +83,28 @@ export interface HttpServing {
   connect(url: string, options: HttpMockHostOptions): Promise<HttpMockHost>;
   /** Close another host (e.g. an in-memory reference) the same way. */
   keep<T extends MockHost>(host: T): T;
+  /**
+   * Calls `tool` on `server` from a host in `era` that cannot sample, asserts the call asked the host
+   * nothing and returned exactly what the in-process stdio serving entry returns for the same call
+   * (the server from `build`: the fallback policy's answer, or its error), then stops the server.
+   * Returns the result.
+   */
+  callWithoutSampling(server: ServedOverHttp, era: Era, tool: string, args: Record<string, unknown>): Promise<CallToolResult>;
+}
+
+/** How a test file's server is built and started in the test process. */
+export interface HttpServingOptions {
+  /** The server as its bin builds it (e.g. with no provider configured). */
+  build: ServerFactory;
+  /** Starts `build`'s server over HTTP on 127.0.0.1 and any free port, e.g. with the kit's `startHttpServer`. */
+  start: (build: ServerFactory) => Promise<InProcessHttpServer>;
 }
 
 /**
- * For a test file in a server's `test/`: the two places the package's server runs over HTTP.
- * `startInProcess` starts it in the test process on 127.0.0.1 and any free port.
+ * For a test file in a server's `test/`: the two places the package's server runs over HTTP,
+ * in the test process (`options.start(options.build)`) and as the built bin.
  */
-export function useHttpServing(testFileUrl: string, startInProcess: () => Promise<InProcessHttpServer>): HttpServing {
+export function useHttpServing(testFileUrl: string, options: HttpServingOptions): HttpServing {
   const startBin = useHttpBin(testFileUrl);
   const hosts: MockHost[] = [];
   const servers: InProcessHttpServer[] = [];
@@ -104,12 +120,13 @@ export function useHttpServing(testFileUrl: string, startInProcess: () => Promis
     hosts.push(host);
     return host;
   };
+  const connect = async (url: string, hostOptions: HttpMockHostOptions) => keep(await connectHttp(url, hostOptions));
   return {
     places: [
       [
         'in-process',
         async () => {
-          const server = await startInProcess();
+          const server = await options.start(options.build);
           servers.push(server);
           const stop = async () => {
             await closeHosts();
@@ -130,7 +147,21 @@ export function useHttpServing(testFileUrl: string, startInProcess: () => Promis
         },
       ],
     ],
-    connect: async (url, options) => keep(await connectHttp(url, options)),
+    connect,
     keep,
+    async callWithoutSampling(server, era, tool, args) {
+      const host = await connect(server.url, { era, sampling: false });
+      const result = await host.callTool(tool, args);
+      expect(host.requests).toEqual([]);
+      const inMemory = keep(await connectInMemory(options.build, { era, sampling: false }));
+      expect(result).toEqual(await inMemory.callTool(tool, args));
+      await server.stop();
+      return result;
+    },
   };
+}
+
+/** For `toMatchObject`: the provenance of the fallback policy's heuristic answer to a host that cannot sample. */
+export function noCapabilityHeuristic(era: Era) {
+  return { path: 'heuristic', era, samples: 0, reason: expect.stringMatching(/^no-capability: /) };
 }

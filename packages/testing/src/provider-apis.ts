@@ -7,6 +7,7 @@ import { formatWithOptions } from 'node:util';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { HttpResponse, http } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { connectInMemory, type MockHost, type MockHostOptions } from './mock-host.js';
 
 /** Provider names, as `@mcp-sampling/providers` spells them. */
@@ -212,6 +213,10 @@ export interface FakeProviderApis {
   ): Promise<MockHost>;
   /** With `recordConsole`: what console.error and console.warn were given during the current test. */
   consoleText(): string;
+  /** Asserts `sent` holds exactly one request, and returns what it asked for. */
+  viewOfOnlyRequest(api: ProviderApi, sent: readonly SentRequest[]): ProviderRequestView;
+  /** With `recordConsole`: asserts `api`'s key is in none of `values` (as JSON) and in nothing logged. */
+  expectKeyHidden(api: ProviderApi, ...values: unknown[]): void;
 }
 
 /**
@@ -232,6 +237,11 @@ export function fakeProviderApis(options: { recordConsole?: boolean } = {}): Fak
       }),
     );
     return sent;
+  };
+  const consoleText = () => {
+    if (logs === undefined)
+      throw new Error('The console is recorded only by fakeProviderApis({ recordConsole: true }), once listening.');
+    return logs.text();
   };
   return {
     server,
@@ -275,12 +285,29 @@ export function fakeProviderApis(options: { recordConsole?: boolean } = {}): Fak
       hosts.push(connected);
       return connected;
     },
-    consoleText() {
-      if (logs === undefined)
-        throw new Error('The console is recorded only by fakeProviderApis({ recordConsole: true }), once listening.');
-      return logs.text();
+    consoleText,
+    viewOfOnlyRequest(api, sent) {
+      expect(sent).toHaveLength(1);
+      return viewOfProviderRequest(api, sent[0]?.body ?? {});
+    },
+    expectKeyHidden(api, ...values) {
+      for (const value of values) expect(JSON.stringify(value)).not.toContain(api.key);
+      expect(consoleText()).not.toContain(api.key);
     },
   };
+}
+
+/**
+ * `fakeProviderApis(options)` with its lifecycle registered for the calling test file: listening
+ * before all tests, reset (handlers dropped, hosts closed, console record renewed) after each, closed
+ * after all. Call at the top level of a test file.
+ */
+export function useFakeProviderApis(options: { recordConsole?: boolean } = {}): FakeProviderApis {
+  const apis = fakeProviderApis(options);
+  beforeAll(() => apis.listen());
+  afterEach(() => apis.reset());
+  afterAll(() => apis.close());
+  return apis;
 }
 
 /** What console.error and console.warn were given while recording, kept instead of printed. */

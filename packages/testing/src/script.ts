@@ -28,3 +28,12 @@ export function pickReply(script: Script, request: RecordedRequest): Reply | und
   if (typeof script === 'function') return script;
   return script.rules?.find((rule) => matches(rule.match, request))?.reply ?? script.otherwise;
 }
+
+/**
+ * A script from step keys to replies, tried in the order written, each key matching as a string
+ * matcher does (`{ map: …, reduce: … }` answers `map:0` with the first); `otherwise` answers the rest.
+ */
+export function byStep(replies: Readonly<Record<string, Reply>>, otherwise?: Reply): Script {
+  const rules = Object.entries(replies).map(([match, reply]) => ({ match, reply }));
+  return otherwise === undefined ? { rules } : { rules, otherwise };
+}

@@ -6,7 +6,7 @@
  * strings, numbers, booleans, unions, local `$ref`s); `pattern` and `format` are not honoured.
  */
 import { extractiveSummary } from './extractive.js';
-import { stem } from './overlap.js';
+import { stem } from './stem.js';
 import { contentWordsOf } from './words.js';
 
 type Schema = Record<string, unknown>;

@@ -1,4 +1,4 @@
-/** Words and the common function words that carry no topic. */
+/** Words, word counts and the common function words that carry no topic. */
 
 /** English function words ignored when scoring or matching content. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -17,4 +17,26 @@ export function wordsOf(text: string): string[] {
 /** The words of `text` that carry content: no stop words, no single letters. */
 export function contentWordsOf(text: string): string[] {
   return wordsOf(text).filter((word) => word.length > 1 && !STOP_WORDS.has(word));
+}
+
+const FOLDED_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * The words of `text` for matching names and labels: Unicode NFKC folding (full-width letters become
+ * plain ones), lower case, runs of letters, combining marks and digits; everything else (spaces,
+ * hyphens, underscores, apostrophes, punctuation) only separates words.
+ * `"Tech-Support, 2FA!"` → `['tech', 'support', '2fa']`.
+ */
+export function foldedWordsOf(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(FOLDED_WORD) ?? [];
+}
+
+/**
+ * How many words `text` has: whitespace-separated runs that contain a letter or digit, so a bullet
+ * dash or a lone punctuation mark does not count.
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count += 1;
+  return count;
 }

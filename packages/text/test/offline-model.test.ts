@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
-import { jsonFromSchema, OFFLINE_MODEL, offlineAnswer } from '../src/index.js';
+import { OFFLINE_MODEL, offlineAnswer } from '../src/index.js';
+import { jsonFromSchema } from '../src/json-from-schema.js';
 
 const TICKET =
   'My invoice shows a double charge for the annual plan. Please refund the second payment. ' +

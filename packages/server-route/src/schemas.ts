@@ -1,5 +1,5 @@
 /**
- * The `route` tool's arguments: limits, the zod schema with caller-facing messages, and the
+ * Arguments and result of `route`: limits, the zod schemas with caller-facing messages, and the
  * cross-field checks (distinct route names, a fallback that names a route).
  */
 import { hasVisibleText, withThousands } from '@mcp-sampling/text';
@@ -55,7 +55,7 @@ const routeSchema = z.strictObject({
 export type Route = z.output<typeof routeSchema>;
 
 /** The arguments: unknown ones are refused; blank means no visible character (`hasVisibleText`). */
-export const routeInput = z
+export const RouteInputSchema = z
   .strictObject({
     request: z
       .string({ error: 'request must be a string: the text to route' })
@@ -102,23 +102,18 @@ export const routeInput = z
   });
 
 /** The tool's arguments after validation. */
-export type RouteInput = z.output<typeof routeInput>;
+export type RouteInput = z.output<typeof RouteInputSchema>;
 
-/**
- * Looks route names up the forgiving way: by `normaliseName`, so `"BILLING "` finds `billing`.
- * Route names are distinct in that form (the input schema checks it).
- */
-export class RouteBook {
-  readonly names: string[];
-  private readonly byForm: Map<string, string>;
+/** Who settled the route: the model, a lexical match, or the caller's fallback. */
+export const MATCHED_BY = ['model', 'keywords', 'fallback'] as const;
 
-  constructor(routes: readonly Route[]) {
-    this.names = routes.map((route) => route.name);
-    this.byForm = new Map(routes.map((route) => [normaliseName(route.name), route.name]));
-  }
+/** The result; the kit adds `provenance`. */
+export const RouteOutputSchema = z.object({
+  route: z.string().describe('The chosen route, spelled exactly as in `routes`.'),
+  confidence: z.number().min(0).max(1).describe('How sure the decision is, from 0 to 1.'),
+  reason: z.string().describe("Why this route: the model's reason, or what decided instead and why."),
+  matchedBy: z.enum(MATCHED_BY).describe("'model', 'keywords' (a lexical match) or 'fallback'."),
+});
 
-  /** The canonical name `spelling` refers to, or undefined when it names no route. */
-  canonical(spelling: string): string | undefined {
-    return this.byForm.get(normaliseName(spelling));
-  }
-}
+/** A routing result without provenance. */
+export type RouteResult = z.output<typeof RouteOutputSchema>;

@@ -1,25 +1,13 @@
-import {
-  codePoints,
-  connectInMemory,
-  type Era,
-  INVISIBLE_TEXTS,
-  looseObjectPaths,
-  type MockHost,
-  reply,
-} from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply } from '@mcp-sampling/testing';
+import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
-import { textOf } from './fixtures.js';
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connect = useMockHosts();
 
 const brief = 'A note.';
 
-describe.each<Era>(['2025', '2026-07-28'])('draft arguments on %s', (era) => {
+describe.each(ERAS)('draft arguments on %s', (era) => {
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['an empty brief', { brief: '' }, /brief: brief is empty: say what the draft is for/],
     ['a blank brief', { brief: ' \n ' }, /brief: brief is blank/],
@@ -77,22 +65,16 @@ describe.each<Era>(['2025', '2026-07-28'])('draft arguments on %s', (era) => {
     ],
     ['a misspelt argument', { brief, must_include: ['x'] }, /Unknown argument 'must_include' for draft/],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
-    host = await connectInMemory(buildServer, { era, script: reply.text('unused') });
-    const result = await host.callTool('draft', args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(message);
-    expect(host.requests).toHaveLength(0);
+    const host = await connect(buildServer, { era, script: reply.text('unused') });
+    await expectRefused(host, 'draft', args, message);
   });
 
   it('advertises additionalProperties: false on its arguments', async () => {
-    host = await connectInMemory(buildServer, { era });
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['draft']);
-    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
+    await expectStrictTool(await connect(buildServer, { era }), 'draft');
   });
 
   it('accepts the limits themselves', async () => {
-    host = await connectInMemory(buildServer, {
+    const host = await connect(buildServer, {
       era,
       script: {
         rules: [{ match: 'outline', reply: reply.json({ points: ['One point.'] }) }],

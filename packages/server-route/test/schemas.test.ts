@@ -1,25 +1,14 @@
-import {
-  codePoints,
-  connectInMemory,
-  type Era,
-  INVISIBLE_TEXTS,
-  looseObjectPaths,
-  type MockHost,
-  reply,
-} from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { codePoints, ERAS, INVISIBLE_TEXTS, reply } from '@mcp-sampling/testing';
+import { expectRefused, expectStrictTool, useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server.js';
 import { DESK_ROUTES, deskCall, manyRoutes } from './desk.js';
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const connect = useMockHosts();
 
 const route = (name: string, description = 'Something.') => ({ name, description });
 
-describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
+describe.each(ERAS)('route arguments on %s', (era) => {
   it.each<[string, unknown, RegExp]>([
     [
       'duplicate names once normalised',
@@ -98,18 +87,12 @@ describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
       /routes\.0: Unknown field 'keyword'\. Accepted fields: name, description, keywords\./,
     ],
   ])('rejects %s with an isError naming the field', async (_name, args, message) => {
-    host = await connectInMemory(buildServer, { era, script: reply.json({ route: 'billing', confidence: 1, reason: 'r' }) });
-    const result = await host.callTool('route', args as Record<string, unknown>);
-    expect(result.isError).toBe(true);
-    expect(JSON.stringify(result.content)).toMatch(message);
-    expect(host.requests).toHaveLength(0);
+    const host = await connect(buildServer, { era, script: reply.json({ route: 'billing', confidence: 1, reason: 'r' }) });
+    await expectRefused(host, 'route', args as Record<string, unknown>, message);
   });
 
   it('advertises additionalProperties: false on its arguments and on route objects', async () => {
-    host = await connectInMemory(buildServer, { era });
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['route']);
-    for (const tool of tools) expect(looseObjectPaths(tool.inputSchema)).toEqual([]);
+    await expectStrictTool(await connect(buildServer, { era }), 'route');
   });
 
   it('accepts the limits themselves: 100 routes, 100-character names, 1,000-character descriptions, 50 keywords', async () => {
@@ -118,7 +101,7 @@ describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
       description: 'd'.repeat(1_000),
       keywords: Array.from({ length: 50 }, (_, k) => `${entry.keywords[0]}-${k}-`.padEnd(100, 'k')),
     }));
-    host = await connectInMemory(buildServer, {
+    const host = await connect(buildServer, {
       era,
       script: reply.json({ route: routes[42]?.name, confidence: 0.9, reason: 'r' }),
     });
@@ -129,7 +112,7 @@ describe.each<Era>(['2025', '2026-07-28'])('route arguments on %s', (era) => {
   });
 
   it('accepts a fallback spelled differently and returns its canonical name', async () => {
-    host = await connectInMemory(buildServer, { era, script: reply.text('not JSON') });
+    const host = await connect(buildServer, { era, script: reply.text('not JSON') });
     const result = await host.callTool('route', { request: 'Hello there.', routes: DESK_ROUTES, fallback: ' Security ' });
     expect(result.structuredContent).toMatchObject({ route: 'security', matchedBy: 'fallback' });
   });

@@ -1,11 +1,5 @@
-/** Word counting and trimming that never cut the middle of a word or leave a dangling bullet. */
-
-/** Words are whitespace-separated runs that contain a letter or digit (bullet dashes do not count). */
-export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count += 1;
-  return count;
-}
+/** The answer's last resort: a summary still over the word limit is trimmed, never cut inside a word or a bullet. */
+import { countWords } from '@mcp-sampling/text';
 
 /**
  * Cut `text` to at most `limit` words. Bulleted text loses whole trailing bullets; prose is cut

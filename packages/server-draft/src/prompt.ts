@@ -3,9 +3,9 @@
  * user messages, where everything the caller or the model wrote travels inside `delimit()` blocks.
  */
 import { DATA_NOT_INSTRUCTIONS, delimit, type SampleRequest } from '@mcp-sampling/kit';
+import { type Outline, outlineText } from './answer.js';
 import type { DraftAssessment } from './checks.js';
 import { EMAIL_FORMAT_RULE, KIND_RULES } from './kinds.js';
-import { type Outline, outlineText } from './outline.js';
 import type { DraftInput } from './schemas.js';
 
 /** Words allowed per condensed part of a long context. */
