@@ -204,7 +204,7 @@ export function installSection(server: ServerInfo): string {
       'All optional, the same for every host, set in the `env` of the snippets above (the bundle offers each as a ' +
         'setting; `--help` lists them too). A setting written wrong (a number that is not positive, an unknown provider or ' +
         'action) stops the server at start with a message naming the variable. The whole fallback policy is in the ' +
-        '[kit README](../kit/README.md#configuration-1); `MCP_SAMPLING_FALLBACK=delegate` lets a host that cannot sample ' +
+        '[kit README](../kit/README.md#configuring-the-fallback); `MCP_SAMPLING_FALLBACK=delegate` lets a host that cannot sample ' +
         'do a step itself, from the prepared task (`path: delegated`).',
     ),
     variablesTable(),
