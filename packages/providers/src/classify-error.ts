@@ -1,3 +1,4 @@
+/** Turns whatever one provider attempt threw into a `ProviderError` with a message of this package's own. */
 import { ProviderError, type ProviderErrorDetails } from './errors.js';
 import type { FetchObservation } from './observe-fetch.js';
 import { printableUrl, shortReason } from './redact.js';

@@ -1,3 +1,4 @@
+/** Where a provider's requests go: the public endpoints, and the checks a custom base URL must pass. */
 import type { ProviderConfig } from './types.js';
 
 /**

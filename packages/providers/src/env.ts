@@ -1,3 +1,4 @@
+/** The provider configuration an operator sets through environment variables, read and checked. */
 import { baseUrlProblem } from './endpoints.js';
 import { ProviderError } from './errors.js';
 import { shortReason } from './redact.js';

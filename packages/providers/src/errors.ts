@@ -1,3 +1,4 @@
+/** `ProviderError`: the kinds of provider failure, the facts kept about each, and the one-line hint for each kind. */
 import { API_KEY_VARIABLE, type ProviderName } from './types.js';
 
 /**

@@ -1,3 +1,4 @@
+/** One attempt at a model call through the AI SDK, with its own retries off. */
 import type { JSONSchema7, LanguageModel } from 'ai';
 import type { AiModule } from './sdk.js';
 import { toStopReason } from './stop-reason.js';

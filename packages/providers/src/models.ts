@@ -1,3 +1,4 @@
+/** Which model each tier (fast, balanced, smart) uses for a configuration. */
 import { ProviderError } from './errors.js';
 import { MODEL_TIERS, type ModelTier, type ProviderConfig } from './types.js';
 

@@ -1,3 +1,4 @@
+/** `createProvider`: the provider a server calls, with timeouts, retries and the AI SDK loaded on first use. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyError } from './classify-error.js';
 import { baseUrlOf, baseUrlProblem } from './endpoints.js';

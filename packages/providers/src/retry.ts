@@ -1,3 +1,4 @@
+/** How long to wait before the next attempt: a provider's retry-after headers, else exponential backoff. */
 import type { ProviderError } from './errors.js';
 
 /** The longest retry-after this package waits for; a provider asking for more ends the retries at once. */

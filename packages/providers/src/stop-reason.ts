@@ -1,3 +1,4 @@
+/** The AI SDK's finish reason mapped to MCP's stop reason. */
 import type { FinishReason } from 'ai';
 import type { StopReason } from './types.js';
 

@@ -1,3 +1,4 @@
+/** The mock sampling host and what a test needs around it; bench baselines and helpers have entries of their own. */
 export { extractiveSummary, OFFLINE_MODEL } from '@mcp-sampling/text';
 export { connectHttp, HttpMockHost, type HttpMockHostOptions } from './http-mock-host.js';
 export {

@@ -1,3 +1,4 @@
+/** What the mock host keeps of each sampling request it receives, for tests to assert on. */
 import type { CreateMessageRequest } from '@modelcontextprotocol/client';
 
 /** Request metadata key the kit uses to name each step (mirrors the kit's STEP_METADATA_KEY). */

@@ -1,3 +1,4 @@
+/** Scripts: which scripted reply answers which sampling request. */
 import type { RecordedRequest } from './recorded-request.js';
 import type { Reply } from './replies.js';
 

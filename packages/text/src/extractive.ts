@@ -1,3 +1,4 @@
+/** The extractive summary the offline model and the heuristics use: no model, the same answer every time. */
 import { sentencesOf } from './sentences.js';
 import { STOP_WORDS, wordsOf } from './words.js';
 

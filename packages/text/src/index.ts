@@ -1,3 +1,4 @@
+/** The text helpers the servers share: chunking, word counts, the extractive summary, the offline model. */
 export { isRecord, recentlyUsed } from './answers.js';
 export { chunkText } from './chunking.js';
 export { withThousands } from './digits.js';

@@ -1,3 +1,4 @@
+/** Splitting text into whole sentences, for the extractive summary. */
 import { wordsOf } from './words.js';
 
 /**

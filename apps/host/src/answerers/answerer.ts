@@ -1,3 +1,4 @@
+/** The contract every answerer meets: what the host asks its model for after approval, and the answer. */
 import type { ModelTier } from '@mcp-sampling/providers';
 import type { SamplingRequestView } from '../sampling-request.js';
 
