@@ -3,8 +3,9 @@
  * repaired answer, and a host that cannot sample (the fallback policy answers with the heuristic).
  */
 import { DATA_NOT_INSTRUCTIONS, JSON_REPLY_RULES, JSON_SCHEMA_METADATA_KEY, STEP_METADATA_KEY } from '@mcp-sampling/kit';
-import { connectInMemory, type Era, type MockHost, reply } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { byStep, ERAS, provenanceOf, reply } from '@mcp-sampling/testing';
+import { useMockHosts } from '@mcp-sampling/testing/hosts';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/hello-sampling.js';
 
 const NOTE = 'The parcel came two weeks late and the box was crushed.';
@@ -17,26 +18,16 @@ const MOOD_SCHEMA = {
 };
 /** No provider of its own, whatever the environment holds: only the host's model or the heuristic answers. */
 const serverWithoutProvider = () => buildServer({ provider: null });
+const connect = useMockHosts();
 
-let host: MockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
-
-describe.each<Era>(['2025', '2026-07-28'])('reply_to_note on %s', (era) => {
+describe.each(ERAS)('reply_to_note on %s', (era) => {
   it('asks for the mood as JSON, then for a reply in a tone for that mood, one round each', async () => {
-    host = await connectInMemory(serverWithoutProvider, {
+    const host = await connect(serverWithoutProvider, {
       era,
-      script: {
-        rules: [
-          { match: 'mood', reply: reply.json({ mood: 'upset' }, 'model-a') },
-          {
-            match: 'reply',
-            reply: reply.text('  Sorry the parcel was late and damaged; a replacement is on its way. ', 'model-b'),
-          },
-        ],
-      },
+      script: byStep({
+        mood: reply.json({ mood: 'upset' }, 'model-a'),
+        reply: reply.text('  Sorry the parcel was late and damaged; a replacement is on its way. ', 'model-b'),
+      }),
     });
     const result = await host.callTool('reply_to_note', { note: NOTE });
 
@@ -67,14 +58,12 @@ describe.each<Era>(['2025', '2026-07-28'])('reply_to_note on %s', (era) => {
   });
 
   it('repairs a mood outside the set in a round of its own', async () => {
-    host = await connectInMemory(serverWithoutProvider, {
+    const host = await connect(serverWithoutProvider, {
       era,
-      script: {
-        rules: [
-          { match: 'mood', reply: reply.sequence(reply.json({ mood: 'furious' }), reply.json({ mood: 'upset' })) },
-          { match: 'reply', reply: reply.text('Sorry about the parcel.') },
-        ],
-      },
+      script: byStep({
+        mood: reply.sequence(reply.json({ mood: 'furious' }), reply.json({ mood: 'upset' })),
+        reply: reply.text('Sorry about the parcel.'),
+      }),
     });
     const result = await host.callTool('reply_to_note', { note: NOTE });
 
@@ -84,7 +73,7 @@ describe.each<Era>(['2025', '2026-07-28'])('reply_to_note on %s', (era) => {
   });
 
   it('answers with the heuristic when the host cannot sample, and sends it nothing', async () => {
-    host = await connectInMemory(serverWithoutProvider, { era, sampling: false });
+    const host = await connect(serverWithoutProvider, { era, sampling: false });
     const result = await host.callTool('reply_to_note', { note: NOTE });
 
     expect(result.isError).toBeFalsy();
@@ -93,7 +82,7 @@ describe.each<Era>(['2025', '2026-07-28'])('reply_to_note on %s', (era) => {
       reply: 'Thank you for your note.',
       provenance: { path: 'heuristic', models: [], era, samples: 0 },
     });
-    expect((result.structuredContent as { provenance: { reason: string } }).provenance.reason).toMatch(/^no-capability: /);
+    expect(provenanceOf(result).reason).toMatch(/^no-capability: /);
     expect(host.requests).toEqual([]);
   });
 });

@@ -4,24 +4,21 @@
  * Messages API), with the same prompts the host's model would have been sent.
  */
 import { DATA_NOT_INSTRUCTIONS, JSON_REPLY_RULES } from '@mcp-sampling/kit';
-import type { Era } from '@mcp-sampling/testing';
+import { ERAS } from '@mcp-sampling/testing';
 import {
   ANTHROPIC_API,
   EXPECTED_TIER_MODELS,
-  fakeProviderApis,
+  useFakeProviderApis,
   viewOfProviderRequest,
 } from '@mcp-sampling/testing/provider-apis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/hello-sampling.js';
 
 const NOTE = 'The parcel came two weeks late and the box was crushed.';
 const DELIMITED_NOTE = `<untrusted-input name="note">\n${NOTE}\n</untrusted-input>`;
-const apis = fakeProviderApis({ recordConsole: true });
-beforeAll(() => apis.listen());
-afterEach(() => apis.reset());
-afterAll(() => apis.close());
+const apis = useFakeProviderApis({ recordConsole: true });
 
-describe.each<Era>(['2025', '2026-07-28'])('reply_to_note on %s, with a host that does not sample', (era) => {
+describe.each(ERAS)('reply_to_note on %s, with a host that does not sample', (era) => {
   it("answers through the server's provider, sending it the same two steps, and never shows the key", async () => {
     const sent = apis.answerText(ANTHROPIC_API, (view) =>
       view.system.startsWith('Name the mood') ? '{"mood": "upset"}' : 'Sorry the parcel arrived late and damaged.',
@@ -47,7 +44,6 @@ describe.each<Era>(['2025', '2026-07-28'])('reply_to_note on %s, with a host tha
     );
     expect(reply?.userText).toBe(DELIMITED_NOTE);
     expect(reply?.maxTokens).toBe(60);
-    expect(JSON.stringify(result)).not.toContain(ANTHROPIC_API.key);
-    expect(apis.consoleText()).not.toContain(ANTHROPIC_API.key);
+    apis.expectKeyHidden(ANTHROPIC_API, result);
   });
 });

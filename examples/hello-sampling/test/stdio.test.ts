@@ -2,43 +2,27 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { connectStdio, type Era, reply, type StdioMockHost } from '@mcp-sampling/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { byStep, ERAS, reply } from '@mcp-sampling/testing';
+import { expectServedOverStdio, useBuiltBin } from '@mcp-sampling/testing/bin-contract';
+import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../dist/hello-sampling.js', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const connectBin = useBuiltBin(import.meta.url);
 
-let host: StdioMockHost | undefined;
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
-
-describe.each<Era>(['2025', '2026-07-28'])('the built bin over stdio, %s', (era) => {
+describe.each(ERAS)('the built bin over stdio, %s', (era) => {
   it('lists its one tool, answers through the host, and writes only JSON-RPC to stdout', async () => {
-    host = await connectStdio(
-      { command: process.execPath, args: [BIN] },
-      {
-        era,
-        script: {
-          rules: [
-            { match: 'mood', reply: reply.json({ mood: 'glad' }) },
-            { match: 'reply', reply: reply.text('Glad to hear it!') },
-          ],
-        },
-      },
-    );
-    const { tools } = await host.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['reply_to_note']);
-
+    const host = await connectBin({
+      era,
+      script: byStep({ mood: reply.json({ mood: 'glad' }), reply: reply.text('Glad to hear it!') }),
+    });
     const result = await host.callTool('reply_to_note', { note: 'The new bench in the park is lovely.' });
     expect(result.structuredContent).toEqual({
       mood: 'glad',
       reply: 'Glad to hear it!',
       provenance: { path: 'host', models: ['mock-model'], era, rounds: 2, samples: 2 },
     });
-    expect(host.client.getProtocolEra()).toBe(era === '2025' ? 'legacy' : 'modern');
-    expect(host.transport.strayStdoutLines).toEqual([]);
+    await expectServedOverStdio(host, { era, tool: 'reply_to_note', bin: 'hello-sampling' });
   });
 });
 

@@ -201,26 +201,22 @@ function describeStdioInputChecks(bin: BinUnderTest): void {
 }
 
 /**
- * For a server's `test/bin.test.ts`: `describeBinContract` for the package's built bin
- * (`../dist/bin.js`), its name and version read from the package's package.json.
+ * For a server's `test/bin.test.ts`: `describeBinContract` for the package's built bin (its
+ * package.json's first `bin`, e.g. `dist/bin.js`), its name and version read from that package.json.
  */
 export function describeBuiltBinContract(testFileUrl: string, limits: { maxLineBytes: number }): void {
-  const { name, version } = packageBinOf(testFileUrl);
-  describeBinContract({
-    name,
-    path: fileURLToPath(new URL('../dist/bin.js', testFileUrl)),
-    version,
-    maxLineBytes: limits.maxLineBytes,
-  });
+  const { name, path, version } = packageBinOf(testFileUrl);
+  describeBinContract({ name, path, version, maxLineBytes: limits.maxLineBytes });
 }
 
-/** The bin name and version in the package.json next to a test file's `test/` folder. */
-function packageBinOf(testFileUrl: string): { name: string; version: string } {
+/** The first bin (name and absolute path) and the version in the package.json next to a test file's `test/` folder. */
+function packageBinOf(testFileUrl: string): { name: string; path: string; version: string } {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', testFileUrl), 'utf8')) as {
     version: string;
     bin: Record<string, string>;
   };
-  return { name: Object.keys(manifest.bin)[0] ?? '', version: manifest.version };
+  const [name = '', relative = 'dist/bin.js'] = Object.entries(manifest.bin)[0] ?? [];
+  return { name, path: fileURLToPath(new URL(`../${relative}`, testFileUrl)), version: manifest.version };
 }
 
 /**
@@ -280,11 +276,12 @@ export function expectOnlyJsonRpcOnStdout(host: StdioMockHost, binName: string):
 }
 
 /**
- * For a test file in a server's `test/`: a function that spawns the package's built bin
- * (`../dist/bin.js`) and connects a mock host to it; every host it opens is closed after each test.
+ * For a test file in a server's `test/`: a function that spawns the package's built bin (its
+ * package.json's first `bin`, e.g. `dist/bin.js`) and connects a mock host to it; every host it
+ * opens is closed after each test.
  */
 export function useBuiltBin(testFileUrl: string): (options: MockHostOptions) => Promise<StdioMockHost> {
-  const bin = fileURLToPath(new URL('../dist/bin.js', testFileUrl));
+  const bin = packageBinOf(testFileUrl).path;
   const open: StdioMockHost[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((host) => host.close()));
