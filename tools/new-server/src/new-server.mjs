@@ -58,13 +58,14 @@ function stop(left) {
   process.exit(1);
 }
 // Offline first (the new package needs no package the workspace lacks); pnpm may still have to read
-// the registry for versions its metadata cache does not hold.
+// the registry for versions its metadata cache does not hold. The new package changes the lockfile,
+// which pnpm refuses to do by default where CI is set: --no-frozen-lockfile says it is meant.
 const installed =
-  run(['pnpm', 'install', '--offline']) ||
+  run(['pnpm', 'install', '--no-frozen-lockfile', '--offline']) ||
   (process.stdout.write('\nThe offline install needs versions pnpm has not cached; asking the registry for them.\n') &&
-    run(['pnpm', 'install', '--prefer-offline']));
+    run(['pnpm', 'install', '--no-frozen-lockfile', '--prefer-offline']));
 if (!installed) {
-  stop([['pnpm', 'install'], ...steps]);
+  stop([['pnpm', 'install', '--no-frozen-lockfile'], ...steps]);
 }
 for (const [index, step] of steps.entries()) {
   if (!run(step)) stop(steps.slice(index));

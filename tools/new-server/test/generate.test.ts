@@ -20,13 +20,17 @@ const STEP_LIMIT_MS = 900_000;
 
 /**
  * The environment of the commands run in the copy: this process's, without what vitest, turbo and
- * the pnpm script running this test set for themselves, so the copy's tools start afresh.
+ * the pnpm script running this test set for themselves, so the copy's tools start afresh; and with
+ * `CI` set, as on a CI machine, where pnpm changes no lockfile unless told to (the generator must).
  */
-const ENV = Object.fromEntries(
-  Object.entries(process.env).filter(
-    ([name]) => !/^(VITEST|TURBO_|npm_package_|npm_lifecycle_|PNPM_SCRIPT_SRC_DIR$|INIT_CWD$|NODE_OPTIONS$)/.test(name),
+const ENV = {
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(VITEST|TURBO_|npm_package_|npm_lifecycle_|PNPM_SCRIPT_SRC_DIR$|INIT_CWD$|NODE_OPTIONS$)/.test(name),
+    ),
   ),
-);
+  CI: 'true',
+};
 
 interface Run {
   status: number | null;
