@@ -7,9 +7,10 @@ import { call, compareThroughput, withKitAndBaseline } from '@mcp-sampling/testi
 
 /**
  * What one era's throughput run does. A thousand warm-up calls each: with fewer, the first timed
- * runs were still visibly speeding up.
+ * runs were still visibly speeding up. Eleven run pairs: with five, the median ratio moved by about
+ * ±0.08 from one bench run to the next on the same commit; eleven cost a few seconds more per era.
  */
-export const THROUGHPUT = { calls: 1000, inFlight: 50, runs: 5, warmup: 1000 };
+export const THROUGHPUT = { calls: 1000, inFlight: 50, runs: 11, warmup: 1000 };
 
 /**
  * Throughput of `servers.kit` against `servers.baseline` on `era`, calling `summarise` with `args`
