@@ -111,7 +111,10 @@ describe('2026-07-28 rounds driven by hand', () => {
 
   it('refuses state signed with another key (a replica without the shared key), naming the variable', async () => {
     const { mock } = await secondRoundOfChain(3);
-    const foreign = new RoundStateSealer('k'.repeat(32)).seal({ tool: 'chain', rounds: 1, memo: {}, pending: {} }, '{"steps":3}');
+    const foreign = new RoundStateSealer('k'.repeat(32)).seal(
+      { tool: 'chain', rounds: 1, memo: {}, pending: {}, startedAt: 0, askedAt: 0 },
+      '{"steps":3}',
+    );
     const call = mock.callToolRaw('chain', { steps: 3 }, { inputResponses: { 'step:1': answer('two') }, requestState: foreign });
     await expect(call).rejects.toMatchObject({
       code: -32602,
@@ -122,7 +125,7 @@ describe('2026-07-28 rounds driven by hand', () => {
   it('refuses expired state with a JSON-RPC -32602 error', async () => {
     const { mock } = await secondRoundOfChain(3);
     const expired = new RoundStateSealer('k'.repeat(32), -1).seal(
-      { tool: 'chain', rounds: 1, memo: {}, pending: {} },
+      { tool: 'chain', rounds: 1, memo: {}, pending: {}, startedAt: 0, askedAt: 0 },
       '{"steps":3}',
     );
     const call = mock.callToolRaw('chain', { steps: 3 }, { requestState: expired });
@@ -184,7 +187,14 @@ describe('state settings from the environment', () => {
 
 describe('RoundStateSealer', () => {
   const key = 's'.repeat(32);
-  const state = { tool: 'chain', rounds: 1, memo: {}, pending: { 'step:0': { requestHash: 'x.y', maxTokens: 10 } } };
+  const state = {
+    tool: 'chain',
+    rounds: 1,
+    memo: {},
+    pending: { 'step:0': { requestHash: 'x.y', maxTokens: 10 } },
+    startedAt: 0,
+    askedAt: 0,
+  };
 
   it('opens what it sealed for the same arguments', () => {
     const sealer = new RoundStateSealer(key);

@@ -5,7 +5,7 @@
  * the same tick. Rounds are counted by dependency, so the count matches the 2026-07-28 rounds.
  */
 import { setMaxListeners } from 'node:events';
-import type { MemoEntry } from '../state/memo.js';
+import type { MemoEntry, UsedStep } from '../state/memo.js';
 import { MAX_ROUNDS, type SampleResult, type SamplingContext } from '../tool/contract.js';
 import { SamplingFailure } from '../tool/failures.js';
 import type { PresetName } from '../tool/presets.js';
@@ -17,7 +17,8 @@ export type Fulfil = (key: string, step: PendingStep, signal: AbortSignal) => Pr
 /**
  * Runs `run` once, answering each missing step through `fulfil` as soon as it is asked for. Round
  * numbers follow dependencies: a step asked for after a round-k answer arrived belongs to round k+1.
- * The first failing step aborts its siblings.
+ * The first failing step aborts its siblings. Each answer is remembered in `memo` as answered
+ * `answeredBy` (the host, or the server's provider), with when it was asked and answered.
  */
 export async function runDirect<I, O>(
   run: (input: I, s: SamplingContext) => Promise<O>,
@@ -26,7 +27,8 @@ export async function runDirect<I, O>(
   preset: PresetName,
   outerSignal: AbortSignal,
   memo: Record<string, MemoEntry> = {},
-): Promise<{ output: O; used: MemoEntry[]; backstop?: string }> {
+  answeredBy: MemoEntry['by'] = 'host',
+): Promise<{ output: O; used: UsedStep[]; backstop?: string }> {
   const table = makeTable(memo);
   const abort = new AbortController();
   // Every in-flight step listens to this signal; a wide fan-out is expected, not a leak.
@@ -52,9 +54,19 @@ export async function runDirect<I, O>(
       if (round > MAX_ROUNDS) {
         throw new SamplingFailure('round-budget', `Step '${key}' would need round ${round}; the budget is ${MAX_ROUNDS}.`, key);
       }
+      const askedAt = Date.now();
       const answer = fulfil(key, step, abort.signal).then(
         (result) => {
-          memo[key] = { ...result, round, requestHash: step.requestHash };
+          memo[key] = {
+            ...result,
+            round,
+            requestHash: step.requestHash,
+            by: answeredBy,
+            preset: step.preset,
+            maxTokens: step.params.maxTokens,
+            askedAt,
+            answeredAt: Date.now(),
+          };
           lastAnsweredRound = Math.max(lastAnsweredRound, round);
           return result;
         },

@@ -17,13 +17,14 @@ import { gateRoundState } from '../answered-by/host-2026-rounds/state-gate.js';
 import { serveModernRound } from '../answered-by/host-2026-rounds/wire-round.js';
 import { type ProviderSource, providerSourceFromEnv, providerSourceOf } from '../answered-by/provider/provider-sampler.js';
 import { eraOf, hostCanSample } from '../call/host-capabilities.js';
-import { settledProvenance } from '../call/provenance.js';
+import { type Provenance, settledProvenance } from '../call/provenance.js';
 import { failureResult, successResult } from '../call/tool-results.js';
 import { type Fulfil, runDirect } from '../engine/run-direct.js';
-import type { MemoEntry } from '../state/memo.js';
+import { reportCall, reportRound, type Transport } from '../operations/call-report.js';
+import type { MemoEntry, UsedStep } from '../state/memo.js';
 import { RoundStateSealer } from '../state/round-state.js';
 import type { SamplingTool } from '../tool/contract.js';
-import { hostCannotSample, SamplingFailure } from '../tool/failures.js';
+import { hostCannotSample, outcomeOf, SamplingFailure } from '../tool/failures.js';
 import { toolSchemasOf } from './tool-schemas.js';
 
 /** Options shared by every tool registered through the kit. */
@@ -87,9 +88,18 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
       const era = eraOf(ctx);
       const canSample = hostCanSample(server, ctx);
       const signal = ctx.mcpReq.signal;
-      const fallBackFrom = (failure: SamplingFailure, memo: Record<string, MemoEntry>) =>
-        fallBack({ tool, input: args, era, failure, memo, policy, provider, signal, toText });
-      try {
+      const transport: Transport = ctx.http === undefined ? 'stdio' : 'http';
+      let startedAt = Date.now();
+      let used: UsedStep[] = [];
+      let failure: SamplingFailure | undefined;
+      let askedForMore = false;
+      const fallBackFrom = async (failed: SamplingFailure, memo: Record<string, MemoEntry>) => {
+        failure = failed;
+        const fallen = await fallBack({ tool, input: args, era, failure: failed, memo, policy, provider, signal, toText });
+        used = fallen.used;
+        return fallen.result;
+      };
+      const answer = async (): Promise<CallToolResult | InputRequiredResult> => {
         if (era === '2026-07-28') {
           const round = await serveModernRound({
             toolName: tool.name,
@@ -100,8 +110,14 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
             sealer,
             canSample,
           });
-          if (round.kind === 'input') return round.result;
+          startedAt = round.startedAt;
+          if (round.kind === 'input') {
+            askedForMore = true;
+            reportRound({ tool: tool.name, transport, round: round.round, startedAt, asked: round.asked });
+            return round.result;
+          }
           if (round.kind === 'failed') return await fallBackFrom(round.failure, round.memo);
+          used = round.used;
           const provenance = settledProvenance(era, round.used, round.backstop);
           return successResult(toText(round.output), { ...round.output, provenance });
         }
@@ -109,18 +125,44 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
         const memo: Record<string, MemoEntry> = {};
         try {
           const fulfil: Fulfil = canSample ? pushSampler(ctx, timeoutMs, progress) : cannotSample;
-          const { output, used, backstop } = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
-          return successResult(toText(output), { ...output, provenance: settledProvenance(era, used, backstop) });
+          const settled = await runDirect(tool.run, args, fulfil, tool.preset, signal, memo);
+          used = settled.used;
+          return successResult(toText(settled.output), {
+            ...settled.output,
+            provenance: settledProvenance(era, settled.used, settled.backstop),
+          });
         } catch (error) {
           if (error instanceof SamplingFailure && !signal.aborted) return await fallBackFrom(error, memo);
           throw error;
         } finally {
           progress.stop();
         }
+      };
+      let result: CallToolResult | InputRequiredResult;
+      try {
+        result = await answer();
       } catch (error) {
         if (signal.aborted) throw error; // a cancelled call is never answered
-        return failureResult(tool.name, error);
+        if (error instanceof SamplingFailure) failure = error;
+        result = failureResult(tool.name, error);
       }
+      if (!askedForMore) {
+        const done = result as CallToolResult;
+        const provenance = (done.structuredContent as { provenance?: Provenance } | undefined)?.provenance;
+        reportCall({
+          tool: tool.name,
+          era,
+          transport,
+          startedAt,
+          endedAt: Date.now(),
+          outcome: done.isError === true ? 'error' : 'ok',
+          ...(provenance !== undefined && { provenance }),
+          ...(failure !== undefined && { reason: outcomeOf(failure) ?? failure.reason }),
+          steps: used,
+          ...(ctx.mcpReq._meta !== undefined && { meta: ctx.mcpReq._meta as Record<string, unknown> }),
+        });
+      }
+      return result;
     }) as never,
   );
   gateRoundState(server, tool.name, sealer);

@@ -18,6 +18,10 @@ export interface RoundState {
   memo: Record<string, MemoEntry>;
   /** Steps sent in the last round, awaiting answers (the only ones a retry may answer). */
   pending: Record<string, { requestHash: string; maxTokens: number }>;
+  /** When the call's first round arrived (Unix ms): the call's duration, for its log line and trace. */
+  startedAt: number;
+  /** When the last round asked for `pending` (Unix ms): each answer's wait starts there. */
+  askedAt: number;
 }
 
 /** Largest sealed state the kit will mint (bytes on the wire). Past it the call fails clearly. */

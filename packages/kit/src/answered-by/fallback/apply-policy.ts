@@ -9,7 +9,7 @@ import { heuristicProvenance, oneLineReason, providerProvenance } from '../../ca
 import { errorResult, successResult } from '../../call/tool-results.js';
 import { replay } from '../../engine/replay.js';
 import { runDirect } from '../../engine/run-direct.js';
-import type { MemoEntry } from '../../state/memo.js';
+import type { MemoEntry, UsedStep } from '../../state/memo.js';
 import type { SamplingTool } from '../../tool/contract.js';
 import { describeFailure, outcomeOf, SamplingFailure } from '../../tool/failures.js';
 import { type ProviderSource, providerSampler } from '../provider/provider-sampler.js';
@@ -37,14 +37,20 @@ const CONFIGURE_HINT =
   'MCP_SAMPLING_PROVIDER=openai-compatible with MCP_SAMPLING_BASE_URL for a local model), or allow the ' +
   '`delegate` action (MCP_SAMPLING_FALLBACK=delegate) to hand the task to the host model.';
 
+/** What the fallback came to: the call's result, and the answered steps it was built from. */
+export interface FallbackResult {
+  result: CallToolResult;
+  used: UsedStep[];
+}
+
 /**
  * Try the policy's actions for this failure in order. Returns the call's result; rethrows a
  * cancellation. Failures no fallback can fix (state, round budget) become their own `isError`.
  */
-export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallToolResult> {
+export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<FallbackResult> {
   const { failure, tool, era } = call;
   const outcome = outcomeOf(failure);
-  if (outcome === undefined) return errorResult(describeFailure(failure));
+  if (outcome === undefined) return { result: errorResult(describeFailure(failure)), used: [] };
   const memo = withoutFailedStep(call.memo, failure);
   const notes: string[] = [];
   // Why this path answered: the host's failure, then any fallback tried before this one.
@@ -60,12 +66,13 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallTool
       }
       const output = tool.heuristic(call.input) as O;
       const provenance = heuristicProvenance(era, reasonNow());
-      return successResult(call.toText(output), { ...(output as object), provenance });
+      return { result: successResult(call.toText(output), { ...(output as object), provenance }), used: [] };
     }
     if (action === 'delegate') {
       const outcomeOfReplay = await replay(tool.run, call.input, { ...memo }, tool.preset, call.signal);
       if (outcomeOfReplay.kind === 'waiting') {
-        return delegatedResult(outcomeOfReplay.pending, reasonNow(), era, Object.keys(memo).length);
+        const result = delegatedResult(outcomeOfReplay.pending, reasonNow(), era, Object.keys(memo).length);
+        return { result, used: Object.entries(memo).map(([key, entry]) => ({ ...entry, key })) };
       }
       notes.push('nothing was left to delegate');
       continue;
@@ -83,16 +90,17 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<CallTool
         tool.preset,
         call.signal,
         memo,
+        'provider',
       );
       const provenance = providerProvenance(era, used, backstop, reasonNow());
-      return successResult(call.toText(output as O), { ...(output as object), provenance });
+      return { result: successResult(call.toText(output as O), { ...(output as object), provenance }), used };
     } catch (error) {
       if (call.signal.aborted) throw error;
       notes.push(`the provider failed: ${await describeProviderFailure(error)}`);
     }
   }
   const tried = notes.length === 0 ? '' : ` Fallbacks: ${notes.join('; ')}.`;
-  return errorResult(`${describeFailure(failure)}${tried} ${CONFIGURE_HINT}`);
+  return { result: errorResult(`${describeFailure(failure)}${tried} ${CONFIGURE_HINT}`), used: [] };
 }
 
 /** The memo without the failed step and its repairs, so the provider path asks for them afresh. */

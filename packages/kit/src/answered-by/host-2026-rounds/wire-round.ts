@@ -14,7 +14,8 @@
 import { type InputRequiredResult, inputRequired, inputResponse, type ServerContext } from '@modelcontextprotocol/server';
 import { readReply } from '../../engine/read-reply.js';
 import { type AnswerLookup, replay } from '../../engine/replay.js';
-import type { MemoEntry } from '../../state/memo.js';
+import type { PendingStep } from '../../engine/steps.js';
+import type { MemoEntry, UsedStep } from '../../state/memo.js';
 import type { RoundState, RoundStateSealer } from '../../state/round-state.js';
 import { MAX_ROUNDS, type SamplingContext } from '../../tool/contract.js';
 import { hostCannotSample, SamplingFailure } from '../../tool/failures.js';
@@ -34,17 +35,26 @@ interface ModernRoundOptions<I, O> {
 
 /** Result of one wire round: the tool's output, or the `input_required` to send back. */
 export type ModernRoundResult<O> =
-  | { kind: 'done'; output: O; used: MemoEntry[]; backstop?: string }
-  | { kind: 'input'; result: InputRequiredResult }
+  | { kind: 'done'; output: O; used: UsedStep[]; backstop?: string; startedAt: number }
+  | { kind: 'input'; result: InputRequiredResult; round: number; asked: PendingStep[]; startedAt: number }
   /** A step could not be done; `memo` holds the steps answered so far, for the fallback. */
-  | { kind: 'failed'; failure: SamplingFailure; memo: Record<string, MemoEntry> };
+  | { kind: 'failed'; failure: SamplingFailure; memo: Record<string, MemoEntry>; startedAt: number };
 
 /** Serves one wire round of a 2026-07-28 tool call: replay `run`, then finish, fail, or ask for the pending steps. */
 export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>): Promise<ModernRoundResult<O>> {
   const { ctx, sealer } = options;
   const gate = takeGatedCall(ctx);
   if (gate === undefined) throw new Error(`The requestState gate did not see this call of '${options.toolName}'.`);
-  const state: RoundState = gate.state ?? { tool: gate.tool, rounds: 0, memo: {}, pending: {} };
+  const arrivedAt = Date.now();
+  const state: RoundState = gate.state ?? {
+    tool: gate.tool,
+    rounds: 0,
+    memo: {},
+    pending: {},
+    startedAt: arrivedAt,
+    askedAt: arrivedAt,
+  };
+  const { startedAt } = state;
 
   let outcome: Awaited<ReturnType<typeof replay<I, O>>>;
   try {
@@ -54,15 +64,15 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
       state.memo,
       options.preset,
       ctx.mcpReq.signal,
-      answersOfThisRound(ctx, state),
+      answersOfThisRound(ctx, state, arrivedAt),
     );
   } catch (error) {
-    if (error instanceof SamplingFailure) return { kind: 'failed', failure: error, memo: state.memo };
+    if (error instanceof SamplingFailure) return { kind: 'failed', failure: error, memo: state.memo, startedAt };
     throw error;
   }
-  if (outcome.kind === 'done') return outcome;
+  if (outcome.kind === 'done') return { ...outcome, startedAt };
 
-  if (!options.canSample) return { kind: 'failed', failure: hostCannotSample(), memo: state.memo };
+  if (!options.canSample) return { kind: 'failed', failure: hostCannotSample(), memo: state.memo, startedAt };
   if (state.rounds >= MAX_ROUNDS) {
     throw new SamplingFailure('round-budget', `The call still needed steps after ${MAX_ROUNDS} rounds.`);
   }
@@ -72,8 +82,10 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
     inputRequests[key] = inputRequired.createMessage(step.params);
     pending[key] = { requestHash: step.requestHash, maxTokens: step.params.maxTokens };
   }
-  const next: RoundState = { tool: state.tool, rounds: state.rounds + 1, memo: state.memo, pending };
-  return { kind: 'input', result: inputRequired({ inputRequests, requestState: sealer.seal(next, gate.boundTo) }) };
+  const round = state.rounds + 1;
+  const next: RoundState = { tool: state.tool, rounds: round, memo: state.memo, pending, startedAt, askedAt: Date.now() };
+  const result = inputRequired({ inputRequests, requestState: sealer.seal(next, gate.boundTo) });
+  return { kind: 'input', result, round, asked: [...outcome.pending.values()], startedAt };
 }
 
 /**
@@ -81,7 +93,7 @@ export async function serveModernRound<I, O>(options: ModernRoundOptions<I, O>):
  * call's first request) nothing was asked, so nothing is accepted. A step asked for again with a
  * different request breaks the determinism rule and fails the call.
  */
-function answersOfThisRound(ctx: ServerContext, state: RoundState): AnswerLookup {
+function answersOfThisRound(ctx: ServerContext, state: RoundState, arrivedAt: number): AnswerLookup {
   const responses = ctx.mcpReq.inputResponses;
   if (responses === undefined) return () => undefined;
   return (key, step) => {
@@ -93,6 +105,15 @@ function answersOfThisRound(ctx: ServerContext, state: RoundState): AnswerLookup
     }
     const view = inputResponse(responses, key);
     if (view.kind !== 'sampling') return undefined;
-    return { ...readReply(key, view.result, step.params.maxTokens), round: state.rounds, requestHash: asked.requestHash };
+    return {
+      ...readReply(key, view.result, step.params.maxTokens),
+      round: state.rounds,
+      requestHash: asked.requestHash,
+      by: 'host',
+      preset: step.preset,
+      maxTokens: step.params.maxTokens,
+      askedAt: state.askedAt,
+      answeredAt: arrivedAt,
+    };
   };
 }
