@@ -59,6 +59,8 @@ export type ServerExit = { code: number | null; signal: NodeJS.Signals | null };
 export interface HostConnection {
   client: Client;
   era: Era;
+  /** How the host reaches the server: a spawned command's stdio, or Streamable HTTP. */
+  transport: 'stdio' | 'http';
   /** The server's name and version, as it reported them. */
   server: { name: string; version: string };
   /** stdio only: the most telling line the server wrote to stderr (its error, usually), if any. */
@@ -129,6 +131,7 @@ export async function connectToServer(target: ServerTarget, options: ConnectOpti
   return {
     client,
     era,
+    transport: target.kind,
     server: { name: info?.name ?? 'server', version: info?.version ?? '' },
     serverErrorLine: () => stderr.excerpt(),
     serverExit: () => exit,

@@ -15,9 +15,10 @@ import { type Colors, colorsFor, NO_COLORS } from './render/colors.js';
 import { CARD_MESSAGE_CHARS, requestCard } from './render/request-card.js';
 import { terminalWidth } from './render/text.js';
 import { recordLine } from './render/transcript-text.js';
-import { createSamplingHandler, type SamplingHandler, type SamplingObserver } from './sampling-handler.js';
+import { combineObservers, createSamplingHandler, type SamplingHandler, type SamplingObserver } from './sampling-handler.js';
 import { type ServerTarget, serverLabel } from './server-target.js';
 import { Status } from './status.js';
+import { SamplingTimeline } from './trace/sampling-timeline.js';
 import { Transcript } from './transcript.js';
 
 /** The streams and environment a run uses (the process's own, or a test's). */
@@ -37,6 +38,8 @@ export interface HostSession {
   readonly budget: TokenBudget;
   /** The current call's sampling; reset before each call. */
   readonly transcript: Transcript;
+  /** With `--trace`: when each of the current call's requests arrived, was approved and settled. */
+  readonly timeline: SamplingTimeline | undefined;
   readonly handler: SamplingHandler;
   readonly status: Status;
   /** Colours for stdout and stderr. */
@@ -70,6 +73,11 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
 
   const budget = new TokenBudget(options.budget);
   const transcript = new Transcript();
+  const timeline = options.trace ? new SamplingTimeline() : undefined;
+  const observers: SamplingObserver[] = [
+    ...(options.quiet ? [] : [stderrObserver(status, colors.err, options.verbose && approver.mode !== 'prompt', io.stderr)]),
+    ...(timeline === undefined ? [] : [timeline]),
+  ];
   let serverName = 'server';
   const handler = createSamplingHandler({
     answerer,
@@ -78,9 +86,7 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
     transcript,
     server: () => serverName,
     ...(options.maxTokensPerRequest !== undefined && { maxTokensPerRequest: options.maxTokensPerRequest }),
-    ...(!options.quiet && {
-      observer: stderrObserver(status, colors.err, options.verbose && approver.mode !== 'prompt', io.stderr),
-    }),
+    ...(observers.length > 0 && { observer: combineObservers(...observers) }),
   });
 
   return {
@@ -90,6 +96,7 @@ export function createHostSession(options: CliOptions, io: HostIO, defaultApprov
     approver,
     budget,
     transcript,
+    timeline,
     handler,
     status,
     colors,

@@ -46,8 +46,10 @@ export { EXIT_CODES, HostError } from './errors.js';
 export type { HostIO } from './host-session.js';
 export { chooseTier, STRONG_PRIORITY, TIER_FAMILIES, type TierChoice } from './model-choice.js';
 export { requestCard } from './render/request-card.js';
+export { type ProvenanceNote, traceLines } from './render/trace-text.js';
 export { transcriptLines } from './render/transcript-text.js';
 export {
+  combineObservers,
   createSamplingHandler,
   ROUND_GATHER_MS,
   type SamplingHandler,
@@ -61,4 +63,8 @@ export {
   STEP_METADATA_KEY,
 } from './sampling-request.js';
 export { describeTarget, HOST_ONLY_VARIABLES, type ServerTarget, serverEnvironment } from './server-target.js';
+export type { CallTrace, TraceAttributeValue, TracedSpan } from './trace/call-trace.js';
+export { type CallTraceRecorder, HOST_TRACER_NAME, startCallTrace, type TracedCallEnd } from './trace/call-tracer.js';
+export { SamplingTimeline, type StepTimes } from './trace/sampling-timeline.js';
+export type { CallEnd, CallInfo } from './trace/span-attributes.js';
 export { type SamplingOutcome, type SamplingRecord, Transcript } from './transcript.js';

@@ -14,7 +14,7 @@
 import type { CreateMessageResult } from '@modelcontextprotocol/client';
 import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import type { Answerer } from './answerers/answerer.js';
-import type { Approver } from './approval.js';
+import type { ApprovalDecision, Approver } from './approval.js';
 import { clampMaxTokens, TokenBudget } from './budget.js';
 import { SamplingDeclinedError } from './declines.js';
 import { messageOf } from './errors.js';
@@ -22,10 +22,32 @@ import { chooseTier } from './model-choice.js';
 import { readSamplingRequest, type SamplingParams, withLastUserText } from './sampling-request.js';
 import { type SamplingRecord, Transcript } from './transcript.js';
 
-/** Notified as requests arrive and settle (to show them on stderr). */
+/** Notified as requests arrive, are put to the approver, decided on and settled (to show or time them). */
 export interface SamplingObserver {
   arrived?(record: SamplingRecord): void;
+  /** The request is put to the approver (after the round's gathering window and the budget check). */
+  approving?(record: SamplingRecord): void;
+  /** The approver decided; an approved request goes to the model next. */
+  decided?(record: SamplingRecord, decision: ApprovalDecision): void;
   settled?(record: SamplingRecord): void;
+}
+
+/** One observer that notifies each of `observers` in turn. */
+export function combineObservers(...observers: SamplingObserver[]): SamplingObserver {
+  return {
+    arrived: (record) => {
+      for (const observer of observers) observer.arrived?.(record);
+    },
+    approving: (record) => {
+      for (const observer of observers) observer.approving?.(record);
+    },
+    decided: (record, decision) => {
+      for (const observer of observers) observer.decided?.(record, decision);
+    },
+    settled: (record) => {
+      for (const observer of observers) observer.settled?.(record);
+    },
+  };
 }
 
 /** Everything the handler needs; only `answerer` and `approver` are required. */
@@ -112,7 +134,9 @@ export function createSamplingHandler(options: SamplingHandlerOptions): Sampling
         record.decision = 'over-budget';
         throw new SamplingDeclinedError(budget.refusal(grant.granted));
       }
+      options.observer?.approving?.(record);
       const decision = await approver.decide({ record, request }, signal);
+      options.observer?.decided?.(record, decision);
       signal.throwIfAborted();
       if (decision.kind === 'deny') {
         record.decision = decision.by === 'user' ? 'denied-by-user' : 'denied-by-policy';

@@ -17,6 +17,11 @@ describe('parseCommandLine', () => {
     expect(options.target).toMatchObject({ kind: 'stdio', command: 'node', args: ['server.js', '--era', 'x', '--json'] });
   });
 
+  it("--trace is off unless given to call, and a --trace after -- is the server's", () => {
+    expect(run(['call', 't', '--', 'node', 'server.js', '--trace']).trace).toBe(false);
+    expect(run(['call', 't', '--trace', '--', 'node', 'server.js']).trace).toBe(true);
+  });
+
   it("gives a spawned server the host's environment without the host's keys, plus --env", () => {
     const options = run(['list', '--env', 'MCP_SAMPLING_FALLBACK=error', '--env', 'A=b=c', '--', 'node', 's.js']);
     expect(options.target?.kind === 'stdio' && options.target.env).toEqual({
@@ -116,6 +121,8 @@ describe('parseCommandLine', () => {
     [['list', '--url', 'ftp://a/mcp'], '--url must be http or https (got ftp:)'],
     [['list', '--quiet', '--verbose', '--', 'node'], '--quiet and --verbose cannot be combined'],
     [['list', '--args', '{}', '--', 'node'], '--args belongs to call'],
+    [['list', '--trace', '--', 'node'], '--trace belongs to call'],
+    [['demo', '--trace'], '--trace belongs to call'],
     [['list', '--env', 'NOVALUE', '--', 'node'], "--env 'NOVALUE' is not NAME=VALUE"],
     [['list', '--env', 'A=1', '--url', 'http://a/mcp'], '--env applies to a server started with a command after --'],
     [['call', 't', 'extra', '--', 'node'], "unexpected argument 'extra' (a server command goes after --)"],

@@ -41,6 +41,8 @@ export interface CliOptions {
   model: string | undefined;
   baseUrl: string | undefined;
   json: boolean;
+  /** `call` only: record the call's spans and print them as a timeline (in the JSON document with `--json`). */
+  trace: boolean;
   verbose: boolean;
   quiet: boolean;
   /** How long to wait for a server's handshake, and where that came from (for the message). */
@@ -75,6 +77,7 @@ const FLAGS = {
   offline: { type: 'boolean' },
   args: { type: 'string' },
   json: { type: 'boolean' },
+  trace: { type: 'boolean' },
   verbose: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -111,6 +114,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
   if (command === 'call' && tool === undefined) throw usageError("call needs a tool name: call <tool> --args '{...}'");
   if (rest.length > 0) throw usageError(`unexpected argument '${rest[0]}' (a server command goes after --)`);
   if (values.args !== undefined && command !== 'call') throw usageError('--args belongs to call');
+  if (values.trace && command !== 'call') throw usageError('--trace belongs to call');
   if (values.quiet && values.verbose) throw usageError('--quiet and --verbose cannot be combined');
 
   const extraEnv = parseEnv(values.env ?? []);
@@ -147,6 +151,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
       model: values.model,
       baseUrl: values['base-url'],
       json: values.json ?? false,
+      trace: values.trace ?? false,
       verbose: values.verbose ?? false,
       quiet: values.quiet ?? false,
       connectTimeout: parseConnectTimeout(values['connect-timeout'], env[CONNECT_TIMEOUT_VARIABLE]),

@@ -55,7 +55,7 @@ ${POLICY}
 
 ${MODEL}
 
-${OUTPUT.replace('  --json  ', "  --args JSON                    the tool's arguments, a JSON object (call; default {})\n  --json  ").replace('one JSON document on stdout', 'one JSON document on stdout: result and transcript')}
+${OUTPUT.replace('  --json  ', "  --args JSON                    the tool's arguments, a JSON object (call; default {})\n  --trace                        call: print the call's span tree as a timeline after the result\n  --json  ").replace('one JSON document on stdout', 'one JSON document on stdout: result and transcript')}
 
 ${EXIT_CODES}`;
 
@@ -79,6 +79,11 @@ Calls one tool. Every sampling request the call causes is shown, approved and an
 result and a transcript of the rounds are printed.
 
   --args JSON                    the tool's arguments, a JSON object (default {})
+  --trace                        trace the call: send its W3C traceparent to the server in
+                                 params._meta, then print the span tree as a timeline (the call, each
+                                 sampling round, each request: start, duration, model, approval) and
+                                 the result's provenance, on stdout after the result; with --json, as
+                                 the document's "trace"
 
 ${CONNECTION}
 

@@ -1,8 +1,9 @@
 /**
  * `call <tool> --args '{...}'`: one tool call. The host answers every sampling request the server
  * sends during the call (after approval), then prints the result and the transcript of the rounds
- * on stdout (or one JSON document with `--json`). Exit code 0 for a result, 1 for an `isError`
- * result or a call that failed.
+ * on stdout (or one JSON document with `--json`). With `--trace`, the call also carries its W3C
+ * `traceparent` in `params._meta`, and its span tree follows as a timeline (or as the document's
+ * `trace`). Exit code 0 for a result, 1 for an `isError` result or a call that failed.
  */
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { describeExit, type HostConnection } from '../connect.js';
@@ -18,10 +19,14 @@ import {
   usageError,
 } from '../errors.js';
 import type { HostSession } from '../host-session.js';
-import { contentText, resultLines } from '../render/result-text.js';
+import { contentText, provenanceOf, resultLines } from '../render/result-text.js';
 import { plural, terminalWidth } from '../render/text.js';
+import { traceLines } from '../render/trace-text.js';
 import { transcriptLines } from '../render/transcript-text.js';
 import type { ServerTarget } from '../server-target.js';
+import type { CallTrace } from '../trace/call-trace.js';
+import type { CallTraceRecorder } from '../trace/call-tracer.js';
+import type { CallInfo } from '../trace/span-attributes.js';
 import type { Transcript } from '../transcript.js';
 
 /** Time the host waits for one call; progress notifications (the servers here send them) restart it. */
@@ -37,6 +42,8 @@ export interface CallOutcome {
   /** The call's sampling requests. */
   transcript: Transcript;
   durationMs: number;
+  /** With `--trace`: the call's spans. */
+  trace: CallTrace | undefined;
 }
 
 /** Run `call` and write its output; returns the exit code. Connection problems throw a `HostError`. */
@@ -77,12 +84,16 @@ export async function callTool(
     throw usageError(`unknown tool '${tool}': ${connection.server.name} offers ${offered}`, { help: false });
   }
   session.transcript.reset();
+  const tracing =
+    session.timeline === undefined
+      ? undefined
+      : await startTracing({ tool, era: connection.era, transport: connection.transport });
   session.status.start(`calling ${tool} on ${connection.server.name} (protocol ${connection.era})`);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const result = (await connection.client.callTool(
-      { name: tool, arguments: args },
+      { name: tool, arguments: args, ...(tracing !== undefined && { _meta: { ...tracing.meta } }) },
       {
         timeout: CALL_TIMEOUT_MS,
         resetTimeoutOnProgress: true,
@@ -91,19 +102,52 @@ export async function callTool(
         },
       },
     )) as CallToolResult;
-    return { connection, tool, result, error: undefined, transcript: session.transcript.snapshot(), durationMs: elapsed() };
+    const durationMs = elapsed();
+    const transcript = session.transcript.snapshot();
+    const trace = finishTracing(tracing, session, transcript, result);
+    return { connection, tool, result, error: undefined, transcript, durationMs, trace };
   } catch (error) {
+    const durationMs = elapsed();
+    const transcript = session.transcript.snapshot();
     return {
       connection,
       tool,
       result: undefined,
       error: failureOf(error, connection, session.transcript),
-      transcript: session.transcript.snapshot(),
-      durationMs: elapsed(),
+      transcript,
+      durationMs,
+      trace: finishTracing(tracing, session, transcript, undefined),
     };
   } finally {
     session.status.stop();
   }
+}
+
+/** Start the call span; the OpenTelemetry SDK is loaded here, only when a call is traced. */
+async function startTracing(info: CallInfo): Promise<CallTraceRecorder> {
+  const { startCallTrace } = await import('../trace/call-tracer.js');
+  return startCallTrace(info);
+}
+
+/** End the call span and write the rounds' spans; `result` undefined when the call failed. */
+function finishTracing(
+  tracing: CallTraceRecorder | undefined,
+  session: HostSession,
+  transcript: Transcript,
+  result: CallToolResult | undefined,
+): CallTrace | undefined {
+  if (tracing === undefined || session.timeline === undefined) return undefined;
+  const failed = result === undefined || result.isError === true;
+  const provenance = result === undefined ? undefined : provenanceOf(result);
+  return tracing.finish({
+    outcome: failed ? 'error' : 'ok',
+    ...(failed && { errorType: result === undefined ? 'call_failed' : 'tool_error' }),
+    ...(provenance !== undefined && { provenance }),
+    requests: transcript.records.length,
+    rounds: transcript.rounds,
+    records: transcript.records,
+    timeline: session.timeline,
+  });
 }
 
 /** Why a call failed, in one line; a declined request on 2026-07-28 says so. */
@@ -141,6 +185,7 @@ function writeCallOutput(session: HostSession, outcome: CallOutcome, args: Recor
           result: result ?? null,
           ...(outcome.error !== undefined && { error: outcome.error.message }),
           transcript: transcriptJson(outcome.transcript),
+          ...(outcome.trace !== undefined && { trace: outcome.trace }),
         },
         null,
         2,
@@ -148,8 +193,22 @@ function writeCallOutput(session: HostSession, outcome: CallOutcome, args: Recor
     );
     return;
   }
-  if (result === undefined) return;
   const c = session.colors.out;
+  const width = terminalWidth(out);
+  // A failed call's trace is printed too (its error is on stderr): that is when it tells the most.
+  const trace =
+    outcome.trace === undefined
+      ? []
+      : traceLines(
+          outcome.trace,
+          result === undefined ? { kind: 'no-result' } : { kind: 'result', provenance: provenanceOf(result) },
+          c,
+          { width },
+        );
+  if (result === undefined) {
+    if (trace.length > 0) out.write(`${trace.join('\n')}\n`);
+    return;
+  }
   const transcript = outcome.transcript;
   const lines = [
     c.dim(
@@ -158,7 +217,8 @@ function writeCallOutput(session: HostSession, outcome: CallOutcome, args: Recor
     ),
     ...resultLines(result, c, { structured: true }),
     '',
-    ...transcriptLines(transcript, c, { width: terminalWidth(out) }),
+    ...transcriptLines(transcript, c, { width }),
+    ...(trace.length > 0 ? ['', ...trace] : []),
   ];
   out.write(`${lines.join('\n')}\n`);
 }
