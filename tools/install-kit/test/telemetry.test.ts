@@ -7,14 +7,12 @@
  * cannot honour stops it at start-up, with nothing on stdout.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { connectStdio, ERAS, PATIENT_WAIT, reply, type StdioMockHost } from '@mcp-sampling/testing';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@mcp-sampling/testing/otlp-receiver';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { builtBin } from '../src/list-tools.js';
 import { blankServerEnvironment } from '../src/server-env.js';
-import { REPO_ROOT, serverInfo } from '../src/servers.js';
+import { serverInfo } from '../src/servers.js';
 import { CALLS } from './calls.js';
 
 const SERVER = serverInfo('summarise');
@@ -22,17 +20,6 @@ const SERVER = serverInfo('summarise');
 /** The caller's span, as a host that traces would pass it. */
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN_ID = '00f067aa0ba902b7';
-
-/**
- * The kit writes its spans in `operations/call-trace.ts`; until that code replaces the placeholder
- * there, a bin exports no span at all, so the tests that read spans wait for it. Everything else they
- * rely on (the SDK started by the bin, the exporter, the flush at exit) is tested now, with a span of
- * the fixture's own, in packages/kit/test/telemetry-bin.test.ts. Remove this guard once the span code
- * is merged.
- */
-const KIT_WRITES_SPANS = !readFileSync(path.join(REPO_ROOT, 'packages/kit/src/operations/call-trace.ts'), 'utf8').includes(
-  'placeholder until tracing lands',
-);
 
 let receiver: OtlpReceiver | undefined;
 let host: StdioMockHost | undefined;
@@ -46,7 +33,7 @@ afterEach(async () => {
 /** Every attribute value of `spans`, as text, for the leak check. */
 const attributeText = (spans: ReceivedSpan[]) => JSON.stringify(spans.map((span) => [span.name, span.attributes, span.resource]));
 
-describe.skipIf(!KIT_WRITES_SPANS).each(ERAS)('the bundled summarise bin with OTEL_EXPORTER_OTLP_ENDPOINT, %s', (era) => {
+describe.each(ERAS)('the bundled summarise bin with OTEL_EXPORTER_OTLP_ENDPOINT, %s', (era) => {
   it('delivers the call as one trace under the caller’s span when stdin closes: call, round, step', async () => {
     receiver = await startOtlpReceiver();
     const env = blankServerEnvironment({
