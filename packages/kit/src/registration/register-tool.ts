@@ -23,7 +23,7 @@ import { type Fulfil, runDirect } from '../engine/run-direct.js';
 import { reportCall, reportRound, type Transport } from '../operations/call-report.js';
 import type { MemoEntry, UsedStep } from '../state/memo.js';
 import { RoundStateSealer } from '../state/round-state.js';
-import type { SamplingTool } from '../tool/contract.js';
+import { type SamplingTool, ToolInputError } from '../tool/contract.js';
 import { hostCannotSample, outcomeOf, SamplingFailure } from '../tool/failures.js';
 import { toolSchemasOf } from './tool-schemas.js';
 
@@ -93,6 +93,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
       let used: UsedStep[] = [];
       let failure: SamplingFailure | undefined;
       let askedForMore = false;
+      let internalError = false;
       const fallBackFrom = async (failed: SamplingFailure, memo: Record<string, MemoEntry>) => {
         failure = failed;
         const fallen = await fallBack({ tool, input: args, era, failure: failed, memo, policy, provider, signal, toText });
@@ -144,6 +145,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
       } catch (error) {
         if (signal.aborted) throw error; // a cancelled call is never answered
         if (error instanceof SamplingFailure) failure = error;
+        else internalError = !(error instanceof ToolInputError);
         result = failureResult(tool.name, error);
       }
       if (!askedForMore) {
@@ -158,6 +160,7 @@ export function registerSamplingTool<In extends z.ZodObject, Out extends z.ZodOb
           outcome: done.isError === true ? 'error' : 'ok',
           ...(provenance !== undefined && { provenance }),
           ...(failure !== undefined && { reason: outcomeOf(failure) ?? failure.reason }),
+          ...(internalError && { reason: 'internal' }),
           steps: used,
           ...(ctx.mcpReq._meta !== undefined && { meta: ctx.mcpReq._meta as Record<string, unknown> }),
         });
