@@ -38,7 +38,8 @@ interface PackageJson {
 /**
  * The npm packages every server's bin runs on, all inlined by its build (the package declares them
  * as devDependencies and has no runtime dependencies): the MCP SDK and its Node HTTP adapter, zod,
- * and, in chunks loaded only on a provider fallback, the AI SDK and its providers.
+ * and, in chunks loaded only on a provider fallback, the AI SDK and its providers, and only when a
+ * log line is due, pino (and pino-pretty, on a terminal).
  */
 export const INLINED_NPM_PACKAGES = [
   '@ai-sdk/anthropic',
@@ -47,6 +48,8 @@ export const INLINED_NPM_PACKAGES = [
   '@modelcontextprotocol/node',
   '@modelcontextprotocol/server',
   'ai',
+  'pino',
+  'pino-pretty',
   'zod',
 ] as const;
 

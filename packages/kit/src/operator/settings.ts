@@ -165,6 +165,13 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
     default: '1800',
   },
   {
+    name: 'MCP_SAMPLING_LOG',
+    description:
+      'Log on stderr: off, error, info (a line per tool call) or debug (each round and step too); never text or keys (default: info with --http, else error).',
+    secret: false,
+    format: 'string',
+  },
+  {
     name: 'MCP_TRANSPORT',
     description: 'stdio (default) or http: http serves Streamable HTTP at /mcp, as --http does.',
     secret: false,
