@@ -23,6 +23,14 @@ export { oneLineReason, type Provenance, ProvenanceSchema, REASON_MAX_CHARS } fr
 export { type JsonReading, readJson } from './engine/read-json.js';
 export { JSON_REPLY_RULES, jsonSchemaOf, MAX_JSON_REPAIRS } from './engine/sample-json.js';
 export {
+  configureLogging,
+  LOG_LEVELS,
+  type LoggingOptions,
+  type LogLevel,
+  logLevelFromEnv,
+} from './operations/log-settings.js';
+export { flushLogs } from './operations/log-writer.js';
+export {
   DEFAULT_PROVIDER_CONCURRENCY,
   environmentHelp,
   positiveWholeNumberSetting,

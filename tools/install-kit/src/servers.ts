@@ -39,8 +39,9 @@ interface PackageJson {
  * The npm packages every server's bin runs on, all inlined by its build (the package has no
  * runtime dependencies): the MCP SDK and its Node HTTP adapter, zod, and, in chunks loaded only on
  * a provider fallback, the AI SDK and its providers (these the package declares as
- * devDependencies); and, in a chunk loaded only when the `OTEL_*` variables turn export on, the
- * OpenTelemetry SDK, which reaches the bundle through the kit's `@mcp-sampling/telemetry`.
+ * devDependencies); only when a log line is due, pino (and pino-pretty, on a terminal); and, in a
+ * chunk loaded only when the `OTEL_*` variables turn export on, the OpenTelemetry SDK. pino and the
+ * OpenTelemetry packages reach the bundle through the kit (and its `@mcp-sampling/telemetry`).
  */
 export const INLINED_NPM_PACKAGES = [
   '@ai-sdk/anthropic',
@@ -57,6 +58,8 @@ export const INLINED_NPM_PACKAGES = [
   '@opentelemetry/sdk-trace-base',
   '@opentelemetry/sdk-trace-node',
   'ai',
+  'pino',
+  'pino-pretty',
   'zod',
 ] as const;
 

@@ -28,7 +28,10 @@ export interface CallReport {
   outcome: 'ok' | 'error';
   /** The result's provenance (path, models, rounds, samples); absent on an `isError`. */
   provenance?: Provenance;
-  /** Why the host did not answer, as a code (`declined`, `invalid-output`, `timeout`, …). */
+  /**
+   * Why the host did not answer, as a code (`declined`, `invalid-output`, `timeout`, …), or
+   * `internal` when the call ended on an unexpected exception (a bug in the tool or the kit).
+   */
   reason?: string;
   /** The answered steps the result was built from, with who answered each and when. */
   steps: UsedStep[];

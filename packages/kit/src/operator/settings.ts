@@ -167,6 +167,13 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
     default: '1800',
   },
   {
+    name: 'MCP_SAMPLING_LOG',
+    description:
+      'Log on stderr: off, error, info (a line per tool call) or debug (each round and step too); never text or keys (default: info with --http, else error).',
+    secret: false,
+    format: 'string',
+  },
+  {
     name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
     description:
       'OpenTelemetry collector base URL, e.g. http://localhost:4318: traces and metrics go there over OTLP/HTTP (default: no export).',

@@ -20,7 +20,7 @@ import { type Fulfil, runDirect } from '../engine/run-direct.js';
 import type { CallReport, RoundReport, Transport } from '../operations/call-report.js';
 import type { MemoEntry, UsedStep } from '../state/memo.js';
 import type { RoundStateSealer } from '../state/round-state.js';
-import type { SamplingTool } from '../tool/contract.js';
+import { type SamplingTool, ToolInputError } from '../tool/contract.js';
 import { hostCannotSample, outcomeOf, SamplingFailure } from '../tool/failures.js';
 
 /** One request of a registered tool, and everything registration settled for that tool. */
@@ -53,6 +53,7 @@ export async function answerCall<I, O>(call: CallToAnswer<I, O>): Promise<Answer
   let startedAt = Date.now();
   let used: UsedStep[] = [];
   let failure: SamplingFailure | undefined;
+  let internalError = false;
 
   const fallBackFrom = async (failed: SamplingFailure, memo: Record<string, MemoEntry>) => {
     failure = failed;
@@ -108,6 +109,7 @@ export async function answerCall<I, O>(call: CallToAnswer<I, O>): Promise<Answer
   } catch (error) {
     if (signal.aborted) throw error;
     if (error instanceof SamplingFailure) failure = error;
+    else internalError = !(error instanceof ToolInputError);
     result = failureResult(tool.name, error);
   }
   const provenance = (result.structuredContent as { provenance?: Provenance } | undefined)?.provenance;
@@ -120,6 +122,7 @@ export async function answerCall<I, O>(call: CallToAnswer<I, O>): Promise<Answer
     outcome: result.isError === true ? 'error' : 'ok',
     ...(provenance !== undefined && { provenance }),
     ...(failure !== undefined && { reason: outcomeOf(failure) ?? failure.reason }),
+    ...(internalError && { reason: 'internal' }),
     steps: used,
     ...(ctx.mcpReq._meta !== undefined && { meta: ctx.mcpReq._meta as Record<string, unknown> }),
   };

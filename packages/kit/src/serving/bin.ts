@@ -12,6 +12,7 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { FALLBACK_OUTCOMES, fallbackPolicyFromEnv, fallbackVariable } from '../answered-by/fallback/policy.js';
 import { sampleTimeoutFromEnv } from '../answered-by/host-2025-push/push-sampler.js';
 import { providerConcurrencyFromEnv, providerSourceFromEnv } from '../answered-by/provider/provider-sampler.js';
+import { configureLogging, logLevelFromEnv } from '../operations/log-settings.js';
 import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSetting } from '../operator/settings.js';
 import { RoundStateSealer } from '../state/round-state.js';
 import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http/http-options.js';
@@ -32,7 +33,7 @@ export interface BinSpec {
 }
 
 const USAGE = `Usage: BIN [--help] [--version] [--fallback ACTIONS] [--fallback-OUTCOME ACTIONS]
-           [--provider NAME] [--model ID] [--base-url URL]
+           [--provider NAME] [--model ID] [--base-url URL] [--log LEVEL]
            [--http [--port PORT] [--host ADDRESS] [--allow-insecure-bind]]
 
 Options (each sets the environment variable named below, and wins over it):
@@ -45,6 +46,8 @@ Options (each sets the environment variable named below, and wins over it):
   --provider NAME                    MCP_SAMPLING_PROVIDER: anthropic, openai or openai-compatible
   --model ID                         MCP_SAMPLING_MODEL: one model id for every step
   --base-url URL                     MCP_SAMPLING_BASE_URL: endpoint of an OpenAI-compatible server
+  --log LEVEL                        MCP_SAMPLING_LOG: off, error, info or debug (default: info with
+                                     --http, error on stdio); lines go to stderr
   --http                             MCP_TRANSPORT=http: serve Streamable HTTP at /mcp, not stdio
   --port PORT                        MCP_HTTP_PORT: for --http (default 3000; 0: any free port)
   --host ADDRESS                     MCP_HTTP_HOST: address for --http (default 127.0.0.1)
@@ -62,6 +65,7 @@ const FLAG_VARIABLES: Record<string, string> = {
   provider: 'MCP_SAMPLING_PROVIDER',
   model: 'MCP_SAMPLING_MODEL',
   'base-url': 'MCP_SAMPLING_BASE_URL',
+  log: 'MCP_SAMPLING_LOG',
   port: 'MCP_HTTP_PORT',
   host: 'MCP_HTTP_HOST',
 };
@@ -121,6 +125,8 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // Checked above: a service logs each call, while a host shows a stdio server's stderr to its user.
+  configureLogging({ level: logLevelFromEnv(http === undefined ? 'error' : 'info') });
   let stopTelemetry: StopTelemetry;
   try {
     stopTelemetry = await startRequestedTelemetry(spec.bin, spec.version);
@@ -181,13 +187,14 @@ function usageError(spec: BinSpec, message: string): void {
   process.exitCode = 2;
 }
 
-/** Any setting the operator configured wrong (time limits, concurrency, state key or lifetime, fallback, provider), found before serving starts. */
+/** Any setting the operator configured wrong (time limits, concurrency, log level, state key or lifetime, fallback, provider), found before serving starts. */
 async function configurationProblem(): Promise<string | undefined> {
   try {
     sampleTimeoutFromEnv();
     providerConcurrencyFromEnv();
     // Checked here too, because the providers package reads it only once a step falls back.
     positiveWholeNumberSetting('MCP_SAMPLING_PROVIDER_TIMEOUT_MS', DEFAULT_PROVIDER_TIMEOUT_MS);
+    logLevelFromEnv('error');
     new RoundStateSealer();
     fallbackPolicyFromEnv();
     const provider = providerSourceFromEnv();
