@@ -36,10 +36,12 @@ interface PackageJson {
 }
 
 /**
- * The npm packages every server's bin runs on, all inlined by its build (the package declares them
- * as devDependencies and has no runtime dependencies): the MCP SDK and its Node HTTP adapter, zod,
- * and, in chunks loaded only on a provider fallback, the AI SDK and its providers, and only when a
- * log line is due, pino (and pino-pretty, on a terminal).
+ * The npm packages every server's bin runs on, all inlined by its build (the package has no
+ * runtime dependencies): the MCP SDK and its Node HTTP adapter, zod, and, in chunks loaded only on
+ * a provider fallback, the AI SDK and its providers (these the package declares as
+ * devDependencies); only when a log line is due, pino (and pino-pretty, on a terminal); and, in a
+ * chunk loaded only when the `OTEL_*` variables turn export on, the OpenTelemetry SDK. pino and the
+ * OpenTelemetry packages reach the bundle through the kit (and its `@mcp-sampling/telemetry`).
  */
 export const INLINED_NPM_PACKAGES = [
   '@ai-sdk/anthropic',
@@ -47,6 +49,14 @@ export const INLINED_NPM_PACKAGES = [
   '@ai-sdk/openai-compatible',
   '@modelcontextprotocol/node',
   '@modelcontextprotocol/server',
+  '@opentelemetry/api',
+  '@opentelemetry/core',
+  '@opentelemetry/exporter-metrics-otlp-http',
+  '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/resources',
+  '@opentelemetry/sdk-metrics',
+  '@opentelemetry/sdk-trace-base',
+  '@opentelemetry/sdk-trace-node',
   'ai',
   'pino',
   'pino-pretty',

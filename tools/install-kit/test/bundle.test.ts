@@ -4,6 +4,7 @@
  * licence notices, and a server's build refuses a package that still declares runtime dependencies.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,15 +22,23 @@ afterAll(async () => {
   if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
-/** The chunks `code` imports statically (`import … from "./chunks/…"` or a bare `import "./chunks/…"`). */
+/**
+ * The chunks `code` imports statically (`import … from "./chunks/…"` or a bare `import "./chunks/…"`
+ * in the entry; `"./chunk-…"` in a chunk), relative to the importing file.
+ */
 const staticChunkImports = (code: string): string[] =>
-  [...code.matchAll(/^import\s*(?:[\s\S]*?from\s*)?["'](\.\/chunks\/[^"']+)["']/gm)].map((match) => (match[1] ?? '').slice(2));
+  [...code.matchAll(/^import\s*(?:[^;]*?from\s*)?["'](\.\/(?:chunks\/)?[^"'/]+)["']/gm)].map((match) =>
+    (match[1] ?? '').slice(2),
+  );
 
-/** Bare (npm) imports in `code`, static or dynamic; `node:` built-ins left out. */
+/** Code of the OpenTelemetry SDK (not the API, which the kit's own spans may use from the entry), by esbuild's module comments. */
+const OTEL_SDK = /node_modules\/@opentelemetry\/(?:sdk-|exporter-|otlp-|resources|context-async-hooks)/;
+
+/** Bare (npm) imports in `code`, static or dynamic; Node built-ins (`node:fs`, and `http` as the OTLP exporters write it) left out. */
 const npmImports = (code: string): string[] =>
-  [...code.matchAll(/(?:^import\s*(?:[\s\S]*?from\s*)?|\bimport\()["']([^"'./][^"']*)["']/gm)]
+  [...code.matchAll(/(?:^import\s*(?:[^;]*?from\s*)?|\bimport\()["']([^"'./][^"']*)["']/gm)]
     .map((match) => match[1] ?? '')
-    .filter((specifier) => !specifier.startsWith('node:'));
+    .filter((specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier));
 
 describe('bundleServer', () => {
   it('puts the provider code in a chunk the entry loads only through import(), and imports no npm package', async () => {
@@ -46,6 +55,24 @@ describe('bundleServer', () => {
       const code = await readFile(path.join(work, 'entry', file), 'utf8');
       expect(npmImports(code), file).toEqual([]);
     }
+  });
+
+  it('puts the OpenTelemetry SDK in a chunk the entry loads only through import(), with none of it reached statically', async () => {
+    const outDir = path.join(work, 'telemetry');
+    const bundle = await bundleServer({ packageDir: SERVER.dir, outDir });
+    const code = async (file: string) => readFile(path.join(outDir, file), 'utf8');
+    const telemetry = [];
+    for (const chunk of bundle.lazyChunks) if (OTEL_SDK.test(await code(chunk))) telemetry.push(chunk);
+    expect(telemetry).toHaveLength(1);
+    expect(await code(telemetry[0] ?? '')).toContain('OTLPTraceExporter');
+
+    // Every file the entry loads at start: its static imports, and theirs.
+    const reached = new Set(['bin.js']);
+    for (const file of reached) {
+      for (const imported of staticChunkImports(await code(file))) reached.add(path.join(path.dirname(file), imported));
+    }
+    expect(reached.size).toBeGreaterThan(1);
+    for (const file of reached) expect(OTEL_SDK.test(await code(file)), file).toBe(false);
   });
 
   it('names every npm package it inlines, and the notices carry each licence text', async () => {

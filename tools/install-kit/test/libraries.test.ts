@@ -1,5 +1,5 @@
 /**
- * The library packages (kit, providers, text, testing) as they would be published: each packed
+ * The library packages (kit, providers, telemetry, text, testing) as they would be published: each packed
  * with `pnpm pack`, then linted from the tarball by publint (strict: warnings count) and by
  * Are the Types Wrong. They are ESM-only by design, so attw runs with `--profile esm-only`
  * (CommonJS `require` resolution is not a goal); anything either tool reports fails here.
@@ -17,7 +17,7 @@ import { arrayBufferOf, type Packed, pnpmPack } from '../src/pack.js';
 import { PROJECT, REPO_ROOT } from '../src/servers.js';
 
 const run = promisify(execFile);
-const LIBRARIES = ['kit', 'providers', 'text', 'testing'];
+const LIBRARIES = ['kit', 'providers', 'telemetry', 'text', 'testing'];
 
 /** The attw command-line tool's entry script. */
 const ATTW = path.join(

@@ -5,7 +5,8 @@
  * lazily loaded provider path. The package is self-contained, so the install holds exactly one
  * package; the bin runs under a preload that records every module it loads, to show that the
  * lazily loaded chunks (the provider code, the AI SDK) load only when a call falls back to a
- * provider. The four installs run in parallel with one npm cache.
+ * provider, and the OpenTelemetry SDK only when the `OTEL_*` variables ask for export. The four
+ * installs run in parallel with one npm cache.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectStdio, reply, type StdioMockHost } from '@mcp-sampling/testing';
+import { startOtlpReceiver } from '@mcp-sampling/testing/otlp-receiver';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +208,39 @@ describe('the provider fallback from an npm install', () => {
       expect(afterCall.filter((chunk) => !atStart.includes(chunk) && !lazy.includes(chunk)).length).toBeGreaterThan(0);
     } finally {
       await provider.close();
+    }
+  });
+});
+
+describe('OpenTelemetry from an npm install', () => {
+  it('loads the inlined OpenTelemetry SDK at start only when the OTEL_* variables ask for export', async () => {
+    const server = SERVERS.find((candidate) => candidate.name === 'summarise') as ServerInfo;
+    const { bin } = installed(server);
+    const lazy = await lazyChunksOf(bin);
+    const chunkDir = path.join(path.dirname(bin), 'chunks');
+    const telemetry: string[] = [];
+    for (const chunk of lazy)
+      if ((await readFile(path.join(chunkDir, chunk), 'utf8')).includes('OTLPTraceExporter')) telemetry.push(chunk);
+    expect(telemetry).toHaveLength(1);
+    const receiver = await startOtlpReceiver();
+    try {
+      const cases: Array<[Record<string, string>, boolean]> = [
+        [{}, false],
+        [{ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SDK_DISABLED: 'true' }, false],
+        [{ OTEL_TRACES_EXPORTER: 'none', OTEL_METRICS_EXPORTER: 'none' }, false],
+        [{ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url }, true],
+      ];
+      for (const [env, loads] of cases) {
+        const { command, loadedChunks } = await loggedCommand(bin, env);
+        host = await connectStdio(command, { era: '2025', script: reply.offline() });
+        await host.client.listTools();
+        expect((await loadedChunks()).includes(telemetry[0] ?? ''), JSON.stringify(env)).toBe(loads);
+        await expectAnsweredByHost(host, server, '2025');
+        await host.close();
+        host = undefined;
+      }
+    } finally {
+      await receiver.close();
     }
   });
 });

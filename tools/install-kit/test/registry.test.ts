@@ -62,14 +62,22 @@ describe.each(SERVERS.map((server) => [server.name, server] as const))('%s serve
   it('declares exactly the variables the bin documents, all optional, keys secret', () => {
     const variables = variablesOf(serverJsonOf(server.dir));
     const help = execFileSync(process.execPath, [builtBin(server), '--help'], { encoding: 'utf8', timeout: 60_000 });
-    const documented = new Set(help.match(/\b(?:MCP_SAMPLING_[A-Z_]+|MCP_HTTP_[A-Z_]+|MCP_TRANSPORT|[A-Z]+_API_KEY)\b/g));
+    const documented = new Set(
+      help.match(/\b(?:MCP_SAMPLING_[A-Z_]+|MCP_HTTP_[A-Z_]+|MCP_TRANSPORT|[A-Z]+_API_KEY|OTEL_[A-Z_]+)\b/g),
+    );
     expect(variables.map((variable) => variable.name).sort()).toEqual([...documented].sort());
     for (const variable of variables) expect(variable.isRequired).toBe(false);
     const secrets = variables.filter((variable) => variable.isSecret).map((variable) => variable.name);
     expect(secrets).toEqual(
-      expect.arrayContaining([...KEY_VARIABLES, 'MCP_SAMPLING_API_KEY', 'MCP_SAMPLING_STATE_KEY', 'MCP_HTTP_TOKEN']),
+      expect.arrayContaining([
+        ...KEY_VARIABLES,
+        'MCP_SAMPLING_API_KEY',
+        'MCP_SAMPLING_STATE_KEY',
+        'MCP_HTTP_TOKEN',
+        'OTEL_EXPORTER_OTLP_HEADERS',
+      ]),
     );
-    expect(secrets).toHaveLength(5);
+    expect(secrets).toHaveLength(6);
   });
 });
 

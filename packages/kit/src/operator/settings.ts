@@ -1,6 +1,8 @@
 /**
- * Every environment variable a server bin reads, in one list: the kit's own settings and the ones
- * the providers package reads when a step falls back to a provider. `--help` is rendered from it,
+ * Every environment variable a server bin reads, in one list: the kit's own settings, the ones
+ * the providers package reads when a step falls back to a provider, and the standard `OTEL_*` ones
+ * that turn OpenTelemetry export on and shape it (serving/telemetry-start.ts and the telemetry
+ * package; the SDK reads a few more itself, such as timeouts). `--help` is rendered from it,
  * and the install kit generates the registry's `server.json`, the bundle manifest and the README
  * tables from it, so nothing a bin reads goes undocumented.
  */
@@ -168,6 +170,82 @@ export const SERVER_SETTINGS: readonly ServerSetting[] = [
     name: 'MCP_SAMPLING_LOG',
     description:
       'Log on stderr: off, error, info (a line per tool call) or debug (each round and step too); never text or keys (default: info with --http, else error).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    description:
+      'OpenTelemetry collector base URL, e.g. http://localhost:4318: traces and metrics go there over OTLP/HTTP (default: no export).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    description: 'Full URL for traces only, e.g. http://localhost:4318/v1/traces; wins over OTEL_EXPORTER_OTLP_ENDPOINT.',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
+    description: 'Full URL for metrics only, e.g. http://localhost:4318/v1/metrics; wins over OTEL_EXPORTER_OTLP_ENDPOINT.',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_HEADERS',
+    description: 'Headers sent to the collector, e.g. authorization=Bearer%20token (comma-separated key=value pairs).',
+    secret: true,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_PROTOCOL',
+    description: 'http/json or http/protobuf, both sent as OTLP/HTTP JSON; grpc is refused (default http/json).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_TRACES_EXPORTER',
+    description:
+      'otlp or none: none exports no traces; otlp turns export on even without an endpoint (to http://localhost:4318).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_METRICS_EXPORTER',
+    description:
+      'otlp or none: none exports no metrics; otlp turns export on even without an endpoint (to http://localhost:4318).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_METRIC_EXPORT_INTERVAL',
+    description: 'Milliseconds between metric exports while telemetry is on (default 60000).',
+    secret: false,
+    format: 'number',
+    default: '60000',
+  },
+  {
+    name: 'OTEL_SERVICE_NAME',
+    description: 'service.name of the exported traces and metrics (default: the bin’s name, e.g. mcp-server-summarise).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_RESOURCE_ATTRIBUTES',
+    description: 'More resource attributes for traces and metrics, e.g. deployment.environment.name=staging.',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_LOG_LEVEL',
+    description: 'What the OpenTelemetry SDK itself reports on stderr: none, error, warn, info, debug (default warn).',
+    secret: false,
+    format: 'string',
+  },
+  {
+    name: 'OTEL_SDK_DISABLED',
+    description: 'Set to true to export nothing and load none of the OpenTelemetry SDK, whatever else is set.',
     secret: false,
     format: 'string',
   },

@@ -17,6 +17,7 @@ import { DEFAULT_PROVIDER_TIMEOUT_MS, environmentHelp, positiveWholeNumberSettin
 import { RoundStateSealer } from '../state/round-state.js';
 import { type HttpOptions, httpOptionsFromEnv, httpRequested, isLoopbackHost } from './http/http-options.js';
 import { LimitedStdioTransport } from './stdio/stdio-transport.js';
+import { type StopTelemetry, startRequestedTelemetry } from './telemetry-start.js';
 
 /** What a bin tells the entry about itself. */
 export interface BinSpec {
@@ -126,14 +127,23 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
   }
   // Checked above: a service logs each call, while a host shows a stdio server's stderr to its user.
   configureLogging({ level: logLevelFromEnv(http === undefined ? 'error' : 'info') });
-  if (http !== undefined) return serveHttp(spec, http);
+  let stopTelemetry: StopTelemetry;
+  try {
+    stopTelemetry = await startRequestedTelemetry(spec.bin, spec.version);
+  } catch (error) {
+    return usageError(spec, (error as Error).message);
+  }
+  if (http !== undefined) return serveHttp(spec, http, stopTelemetry);
 
   const handle = serveStdio(() => spec.buildServer(), {
     transport: new LimitedStdioTransport({ report: (problem) => process.stderr.write(`${spec.bin}: ${problem}\n`) }),
     onerror: (error) => process.stderr.write(`${spec.bin}: ${error.message}\n`),
   });
   const shutdown = () => {
-    void handle.close().finally(() => process.exit(0));
+    void handle
+      .close()
+      .finally(stopTelemetry)
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -141,8 +151,8 @@ export async function runServerBin(spec: BinSpec): Promise<void> {
   process.stderr.write(`${spec.bin} ${spec.version} ready on stdio\n`);
 }
 
-/** Serve over HTTP until SIGTERM or SIGINT, then drain and exit 0. */
-async function serveHttp(spec: BinSpec, options: HttpOptions): Promise<void> {
+/** Serve over HTTP until SIGTERM or SIGINT, then drain, flush telemetry and exit 0. */
+async function serveHttp(spec: BinSpec, options: HttpOptions, stopTelemetry: StopTelemetry): Promise<void> {
   const log = (line: string) => process.stderr.write(`${spec.bin}: ${line}\n`);
   // Loaded only here: the HTTP adapter adds about a tenth of a second to every stdio start.
   const { startHttpServer } = await import('./http/http-server.js');
@@ -161,7 +171,10 @@ async function serveHttp(spec: BinSpec, options: HttpOptions): Promise<void> {
   }
   const shutdown = (signal: string) => {
     log(`${signal}: draining (up to ${options.drainSeconds} s), then exiting`);
-    void handle.close().finally(() => process.exit(0));
+    void handle
+      .close()
+      .finally(stopTelemetry)
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
