@@ -4,13 +4,15 @@
  * global meter provider of the moment: the API has no proxy for meters, and a bin registers its
  * provider after the kit has loaded, so they are made again whenever that provider changes.
  */
-import { type Counter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
+import { type Counter, createNoopMeter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
 import { MAX_ROUNDS } from '../tool/contract.js';
 import type { CallReport } from './call-report.js';
 import { TELEMETRY_SCOPE } from './call-trace.js';
 
 interface Instruments {
   provider: MeterProvider;
+  /** True for the API's no-op meter (no provider registered): then nothing is recorded or built. */
+  noop: boolean;
   calls: Counter;
   rounds: Histogram;
   stepDuration: Histogram;
@@ -24,14 +26,19 @@ const STEP_SECONDS_BOUNDS = [
 
 let instruments: Instruments | undefined;
 
+/** The counter the API's no-op meter hands out: one shared object, so recognisable by identity. */
+const NOOP_COUNTER = createNoopMeter().createCounter('noop');
+
 /** The instruments of the global meter provider registered now (a no-op one when none is). */
 function current(): Instruments {
   const provider = metrics.getMeterProvider();
   if (instruments?.provider === provider) return instruments;
   const meter = provider.getMeter(TELEMETRY_SCOPE);
+  const calls = meter.createCounter('mcp_sampling.calls', { description: 'Finished tool calls.', unit: '{call}' });
   instruments = {
     provider,
-    calls: meter.createCounter('mcp_sampling.calls', { description: 'Finished tool calls.', unit: '{call}' }),
+    noop: calls === NOOP_COUNTER,
+    calls,
     rounds: meter.createHistogram('mcp_sampling.call.rounds', {
       description: 'Sampling rounds a finished tool call took.',
       unit: '{round}',
@@ -52,7 +59,8 @@ function current(): Instruments {
 
 /** Records one finished call on the kit's four instruments. */
 export function countCall(report: CallReport): void {
-  const { calls, rounds, stepDuration, fallbacks } = current();
+  const { noop, calls, rounds, stepDuration, fallbacks } = current();
+  if (noop) return;
   const tool = { 'mcp_sampling.tool': report.tool };
   calls.add(1, {
     ...tool,
