@@ -7,6 +7,7 @@
  * - at `debug`, `round {r}` per 2026-07-28 round that asked the host for more.
  */
 import { STEP_METADATA_KEY } from '../tool/request-metadata.js';
+import { countsOf } from './call-counts.js';
 import type { CallReport, RoundReport } from './call-report.js';
 import { type LineLevel, lineDue, writeLine } from './log-writer.js';
 
@@ -40,15 +41,16 @@ export function logCall(report: CallReport): void {
     }
   }
   const provenance = report.provenance;
+  const counts = countsOf(report);
   writeLine(level, `tools/call ${report.tool}`, {
     tool: report.tool,
     era: report.era,
     transport: report.transport,
     path: provenance?.path,
     reason,
-    rounds: provenance?.rounds ?? report.steps.reduce((highest, step) => Math.max(highest, step.round), 0),
-    samples: provenance?.samples ?? report.steps.length,
-    models: (provenance?.models ?? [...new Set(report.steps.map((step) => step.model))]).map(shortModel),
+    rounds: counts.rounds,
+    samples: counts.samples,
+    models: counts.models.map(shortModel),
     durationMs: report.endedAt - report.startedAt,
     outcome: report.outcome,
   });

@@ -6,6 +6,7 @@
  */
 import { type Counter, createNoopMeter, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
 import { MAX_ROUNDS } from '../tool/contract.js';
+import { countsOf } from './call-counts.js';
 import type { CallReport } from './call-report.js';
 import { TELEMETRY_SCOPE } from './call-trace.js';
 
@@ -67,7 +68,7 @@ export function countCall(report: CallReport): void {
     ...(report.provenance !== undefined && { 'mcp_sampling.path': report.provenance.path }),
     'mcp_sampling.outcome': report.outcome,
   });
-  rounds.record(report.provenance?.rounds ?? report.steps.reduce((highest, step) => Math.max(highest, step.round), 0), tool);
+  rounds.record(countsOf(report).rounds, tool);
   for (const step of report.steps) {
     stepDuration.record(Math.max(0, step.answeredAt - step.askedAt) / 1000, { ...tool, 'mcp_sampling.answered_by': step.by });
   }

@@ -17,6 +17,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import type { UsedStep } from '../state/memo.js';
+import { countsOf } from './call-counts.js';
 import type { CallReport } from './call-report.js';
 
 /** The instrumentation scope of the kit's spans and metrics. */
@@ -59,6 +60,7 @@ export function traceCall(report: CallReport): void {
 
 function callAttributes(report: CallReport): Attributes {
   const { provenance } = report;
+  const counts = countsOf(report);
   return {
     'mcp.method.name': 'tools/call',
     'gen_ai.operation.name': 'execute_tool',
@@ -66,9 +68,9 @@ function callAttributes(report: CallReport): Attributes {
     'mcp_sampling.era': report.era,
     'mcp_sampling.transport': report.transport,
     'mcp_sampling.outcome': report.outcome,
-    'mcp_sampling.rounds': provenance?.rounds ?? highestRound(report.steps),
-    'mcp_sampling.samples': provenance?.samples ?? report.steps.length,
-    'mcp_sampling.models': provenance?.models ?? [...new Set(report.steps.map((step) => step.model))],
+    'mcp_sampling.rounds': counts.rounds,
+    'mcp_sampling.samples': counts.samples,
+    'mcp_sampling.models': counts.models,
     ...(provenance !== undefined && { 'mcp_sampling.path': provenance.path }),
     ...(report.reason !== undefined && { 'mcp_sampling.fallback.reason': report.reason }),
   };
@@ -122,8 +124,4 @@ function stepsByRound(steps: UsedStep[]): Map<number, UsedStep[]> {
     else round.push(step);
   }
   return rounds;
-}
-
-function highestRound(steps: UsedStep[]): number {
-  return steps.reduce((highest, step) => Math.max(highest, step.round), 0);
 }
