@@ -5,14 +5,14 @@
  * goes to the host together (a `Promise.all` fan-out is one round). `run` must be deterministic
  * given its samples, because it is replayed once per round.
  */
-import type { MemoEntry, UsedStep } from '../state/memo.js';
+import type { MemoEntry } from '../state/memo.js';
 import type { SamplingContext } from '../tool/contract.js';
 import type { PresetName } from '../tool/presets.js';
 import { contextOf, makeTable, type PendingStep, prepare, resultOf, settledWith } from './steps.js';
 
 /** What one replay of `run` came to. */
 export type ReplayOutcome<O> =
-  | { kind: 'done'; output: O; used: UsedStep[]; backstop?: string }
+  | { kind: 'done'; output: O; used: MemoEntry[]; backstop?: string }
   | { kind: 'waiting'; pending: Map<string, PendingStep> };
 
 /** Looks up this round's answer to a step the memo lacks; the engine stores what it returns. */

@@ -5,7 +5,7 @@
  * the same tick. Rounds are counted by dependency, so the count matches the 2026-07-28 rounds.
  */
 import { setMaxListeners } from 'node:events';
-import type { MemoEntry, UsedStep } from '../state/memo.js';
+import { type MemoEntry, memoEntry } from '../state/memo.js';
 import { MAX_ROUNDS, type SampleResult, type SamplingContext } from '../tool/contract.js';
 import { SamplingFailure } from '../tool/failures.js';
 import type { PresetName } from '../tool/presets.js';
@@ -28,7 +28,7 @@ export async function runDirect<I, O>(
   outerSignal: AbortSignal,
   memo: Record<string, MemoEntry> = {},
   answeredBy: MemoEntry['by'] = 'host',
-): Promise<{ output: O; used: UsedStep[]; backstop?: string }> {
+): Promise<{ output: O; used: MemoEntry[]; backstop?: string }> {
   const table = makeTable(memo);
   const abort = new AbortController();
   // Every in-flight step listens to this signal; a wide fan-out is expected, not a leak.
@@ -57,8 +57,8 @@ export async function runDirect<I, O>(
       const askedAt = Date.now();
       const answer = fulfil(key, step, abort.signal).then(
         (result) => {
-          memo[key] = {
-            ...result,
+          memo[key] = memoEntry(result, {
+            key,
             round,
             requestHash: step.requestHash,
             by: answeredBy,
@@ -66,7 +66,7 @@ export async function runDirect<I, O>(
             maxTokens: step.params.maxTokens,
             askedAt,
             answeredAt: Date.now(),
-          };
+          });
           lastAnsweredRound = Math.max(lastAnsweredRound, round);
           return result;
         },

@@ -6,7 +6,7 @@
  */
 import type { CreateMessageRequestParams } from '@modelcontextprotocol/server';
 import { fingerprintOf } from '../state/fingerprint.js';
-import type { MemoEntry, UsedStep } from '../state/memo.js';
+import type { MemoEntry } from '../state/memo.js';
 import type { SampleFunction, SampleRequest, SampleResult, SamplingContext } from '../tool/contract.js';
 import { outcomeOf } from '../tool/failures.js';
 import type { PresetName } from '../tool/presets.js';
@@ -77,15 +77,17 @@ export function prepare(table: StepTable, key: string, request: SampleRequest, p
 }
 
 /** The steps `run` used that have an answer (a step whose failure `run` caught has none). */
-function answeredSteps(table: StepTable): UsedStep[] {
-  return [...table.used].flatMap((key) => {
+function answeredSteps(table: StepTable): MemoEntry[] {
+  const answered: MemoEntry[] = [];
+  for (const key of table.used) {
     const entry = table.memo[key];
-    return entry === undefined ? [] : [{ ...entry, key }];
-  });
+    if (entry !== undefined) answered.push(entry);
+  }
+  return answered;
 }
 
 /** What a settled `run` was built from: the answered steps, and the backstop if one decided. */
-export function settledWith(table: StepTable): { used: UsedStep[]; backstop?: string } {
+export function settledWith(table: StepTable): { used: MemoEntry[]; backstop?: string } {
   return { used: answeredSteps(table), ...(table.backstop !== undefined && { backstop: table.backstop }) };
 }
 

@@ -8,7 +8,7 @@
 import type { Era } from '../call/host-capabilities.js';
 import type { Provenance } from '../call/provenance.js';
 import type { PendingStep } from '../engine/steps.js';
-import type { UsedStep } from '../state/memo.js';
+import type { MemoEntry } from '../state/memo.js';
 import { logCall, logRound } from './call-log.js';
 import { countCall } from './call-metrics.js';
 import { traceCall } from './call-trace.js';
@@ -34,7 +34,7 @@ export interface CallReport {
    */
   reason?: string;
   /** The answered steps the result was built from, with who answered each and when. */
-  steps: UsedStep[];
+  steps: MemoEntry[];
   /** The request's `_meta`: a W3C `traceparent` there continues the caller's trace. */
   meta?: Record<string, unknown>;
 }

@@ -3,20 +3,22 @@
  * records: one `tools/call {tool}` span, a `sampling round {r}` span per round, and a
  * `sample {key}` span per answered step under its round. Written this way, the replica that serves
  * a 2026-07-28 call's last round emits the whole tree, though no process saw every round. The call
- * continues the trace of a W3C `traceparent` in the request's `_meta`. Only the API is used: without
- * a registered tracer provider the call span is a no-op and nothing more is built.
+ * continues the trace of a W3C `traceparent` in the request's `_meta`. Only the API is used: until a
+ * tracer provider is registered the API hands out its proxy tracer, and then nothing is built.
  */
 import {
   type Attributes,
   type Context,
+  ProxyTracer,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   type TextMapGetter,
+  type Tracer,
   trace,
 } from '@opentelemetry/api';
-import type { UsedStep } from '../state/memo.js';
+import type { MemoEntry } from '../state/memo.js';
 import { countsOf } from './call-counts.js';
 import type { CallReport } from './call-report.js';
 
@@ -38,14 +40,15 @@ const metaGetter: TextMapGetter<Record<string, unknown>> = {
  * only and began after the call did.
  */
 export function traceCall(report: CallReport): void {
+  const tracer = trace.getTracer(TELEMETRY_SCOPE);
+  // The proxy is what the API returns while no provider is registered: its spans would be no-ops.
+  if (tracer instanceof ProxyTracer) return;
   const parent = report.meta === undefined ? ROOT_CONTEXT : propagation.extract(ROOT_CONTEXT, report.meta, metaGetter);
-  const call = trace
-    .getTracer(TELEMETRY_SCOPE)
-    .startSpan(
-      `tools/call ${report.tool}`,
-      { kind: SpanKind.SERVER, startTime: report.startedAt, attributes: callAttributes(report) },
-      parent,
-    );
+  const call = tracer.startSpan(
+    `tools/call ${report.tool}`,
+    { kind: SpanKind.SERVER, startTime: report.startedAt, attributes: callAttributes(report) },
+    parent,
+  );
   if (!call.isRecording()) {
     call.end(report.endedAt);
     return;
@@ -54,7 +57,7 @@ export function traceCall(report: CallReport): void {
     call.setStatus({ code: SpanStatusCode.ERROR, ...(report.reason !== undefined && { message: report.reason }) });
   }
   const inCall = trace.setSpan(parent, call);
-  for (const [round, steps] of stepsByRound(report.steps)) writeRound(inCall, round, steps);
+  for (const [round, steps] of stepsByRound(report.steps)) writeRound(tracer, inCall, round, steps);
   call.end(report.endedAt);
 }
 
@@ -77,8 +80,7 @@ function callAttributes(report: CallReport): Attributes {
 }
 
 /** One round's span, from its earliest question to its latest answer, with a span per step. */
-function writeRound(inCall: Context, round: number, steps: UsedStep[]): void {
-  const tracer = trace.getTracer(TELEMETRY_SCOPE);
+function writeRound(tracer: Tracer, inCall: Context, round: number, steps: MemoEntry[]): void {
   const span = tracer.startSpan(
     `sampling round ${round}`,
     {
@@ -101,7 +103,7 @@ function writeRound(inCall: Context, round: number, steps: UsedStep[]): void {
   span.end(Math.max(...steps.map((step) => step.answeredAt)));
 }
 
-function stepAttributes(step: UsedStep): Attributes {
+function stepAttributes(step: MemoEntry): Attributes {
   return {
     'gen_ai.operation.name': 'chat',
     'gen_ai.request.max_tokens': step.maxTokens,
@@ -115,8 +117,8 @@ function stepAttributes(step: UsedStep): Attributes {
 }
 
 /** The steps grouped by round, rounds in order, steps in the order they were asked. */
-function stepsByRound(steps: UsedStep[]): Map<number, UsedStep[]> {
-  const rounds = new Map<number, UsedStep[]>();
+function stepsByRound(steps: MemoEntry[]): Map<number, MemoEntry[]> {
+  const rounds = new Map<number, MemoEntry[]>();
   const ordered = [...steps].sort((a, b) => a.round - b.round || a.askedAt - b.askedAt);
   for (const step of ordered) {
     const round = rounds.get(step.round);

@@ -18,7 +18,7 @@ import { type Provenance, settledProvenance } from '../call/provenance.js';
 import { failureResult, successResult } from '../call/tool-results.js';
 import { type Fulfil, runDirect } from '../engine/run-direct.js';
 import type { CallReport, RoundReport, Transport } from '../operations/call-report.js';
-import type { MemoEntry, UsedStep } from '../state/memo.js';
+import type { MemoEntry } from '../state/memo.js';
 import type { RoundStateSealer } from '../state/round-state.js';
 import { type SamplingTool, ToolInputError } from '../tool/contract.js';
 import { hostCannotSample, outcomeOf, SamplingFailure } from '../tool/failures.js';
@@ -51,7 +51,7 @@ export async function answerCall<I, O>(call: CallToAnswer<I, O>): Promise<Answer
   const signal = ctx.mcpReq.signal;
   const transport: Transport = ctx.http === undefined ? 'stdio' : 'http';
   let startedAt = Date.now();
-  let used: UsedStep[] = [];
+  let used: MemoEntry[] = [];
   let failure: SamplingFailure | undefined;
   let internalError = false;
 

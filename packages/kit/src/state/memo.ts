@@ -8,8 +8,10 @@
 import type { SampleResult } from '../tool/contract.js';
 import type { PresetName } from '../tool/presets.js';
 
-/** A finished step as remembered between rounds. */
-export interface MemoEntry extends SampleResult {
+/** How a step was asked for and answered: everything a memo entry holds besides the answer. */
+export interface StepRecord {
+  /** The step's key, as `run` named it. */
+  key: string;
   /** The round in which the step was sampled (1-based). */
   round: number;
   /** Hash of the request that produced it: replays must ask for exactly the same thing. */
@@ -24,7 +26,27 @@ export interface MemoEntry extends SampleResult {
   answeredAt: number;
 }
 
-/** An answered step a result was built from, with its key. */
-export interface UsedStep extends MemoEntry {
-  key: string;
+/** A finished step as remembered between rounds: its answer and its record. */
+export interface MemoEntry extends SampleResult, StepRecord {}
+
+/**
+ * The memo entry of `answer` to the step `record` describes. Every entry is built here with the
+ * same fields in the same order: a call's entries are read on every round and by every report, and
+ * objects of one shape keep those reads fast.
+ */
+export function memoEntry(answer: SampleResult, record: StepRecord): MemoEntry {
+  return {
+    key: record.key,
+    text: answer.text,
+    model: answer.model,
+    stopReason: answer.stopReason,
+    truncated: answer.truncated,
+    round: record.round,
+    requestHash: record.requestHash,
+    by: record.by,
+    preset: record.preset,
+    maxTokens: record.maxTokens,
+    askedAt: record.askedAt,
+    answeredAt: record.answeredAt,
+  };
 }

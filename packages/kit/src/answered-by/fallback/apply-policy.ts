@@ -9,7 +9,7 @@ import { heuristicProvenance, oneLineReason, providerProvenance } from '../../ca
 import { errorResult, successResult } from '../../call/tool-results.js';
 import { replay } from '../../engine/replay.js';
 import { runDirect } from '../../engine/run-direct.js';
-import type { MemoEntry, UsedStep } from '../../state/memo.js';
+import type { MemoEntry } from '../../state/memo.js';
 import type { SamplingTool } from '../../tool/contract.js';
 import { describeFailure, outcomeOf, SamplingFailure } from '../../tool/failures.js';
 import { type ProviderSource, providerSampler } from '../provider/provider-sampler.js';
@@ -40,7 +40,7 @@ const CONFIGURE_HINT =
 /** What the fallback came to: the call's result, and the answered steps it was built from. */
 export interface FallbackResult {
   result: CallToolResult;
-  used: UsedStep[];
+  used: MemoEntry[];
 }
 
 /**
@@ -72,7 +72,7 @@ export async function fallBack<I, O>(call: FallbackCall<I, O>): Promise<Fallback
       const outcomeOfReplay = await replay(tool.run, call.input, { ...memo }, tool.preset, call.signal);
       if (outcomeOfReplay.kind === 'waiting') {
         const result = delegatedResult(outcomeOfReplay.pending, reasonNow(), era, Object.keys(memo).length);
-        return { result, used: Object.entries(memo).map(([key, entry]) => ({ ...entry, key })) };
+        return { result, used: Object.values(memo) };
       }
       notes.push('nothing was left to delegate');
       continue;

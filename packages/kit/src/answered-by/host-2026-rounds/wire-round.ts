@@ -15,7 +15,7 @@ import { type InputRequiredResult, inputRequired, inputResponse, type ServerCont
 import { readReply } from '../../engine/read-reply.js';
 import { type AnswerLookup, replay } from '../../engine/replay.js';
 import type { PendingStep } from '../../engine/steps.js';
-import type { MemoEntry, UsedStep } from '../../state/memo.js';
+import { type MemoEntry, memoEntry } from '../../state/memo.js';
 import type { RoundState, RoundStateSealer } from '../../state/round-state.js';
 import { MAX_ROUNDS, type SamplingContext } from '../../tool/contract.js';
 import { hostCannotSample, SamplingFailure } from '../../tool/failures.js';
@@ -35,7 +35,7 @@ interface ModernRoundOptions<I, O> {
 
 /** Result of one wire round: the tool's output, or the `input_required` to send back. */
 export type ModernRoundResult<O> =
-  | { kind: 'done'; output: O; used: UsedStep[]; backstop?: string; startedAt: number }
+  | { kind: 'done'; output: O; used: MemoEntry[]; backstop?: string; startedAt: number }
   | { kind: 'input'; result: InputRequiredResult; round: number; asked: PendingStep[]; startedAt: number }
   /** A step could not be done; `memo` holds the steps answered so far, for the fallback. */
   | { kind: 'failed'; failure: SamplingFailure; memo: Record<string, MemoEntry>; startedAt: number };
@@ -105,8 +105,8 @@ function answersOfThisRound(ctx: ServerContext, state: RoundState, arrivedAt: nu
     }
     const view = inputResponse(responses, key);
     if (view.kind !== 'sampling') return undefined;
-    return {
-      ...readReply(key, view.result, step.params.maxTokens),
+    return memoEntry(readReply(key, view.result, step.params.maxTokens), {
+      key,
       round: state.rounds,
       requestHash: asked.requestHash,
       by: 'host',
@@ -114,6 +114,6 @@ function answersOfThisRound(ctx: ServerContext, state: RoundState, arrivedAt: nu
       maxTokens: step.params.maxTokens,
       askedAt: state.askedAt,
       answeredAt: arrivedAt,
-    };
+    });
   };
 }
