@@ -29,14 +29,14 @@ describe('2026-07-28 rounds driven by hand', () => {
     const first = await host.callToolRaw('fan_out', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object).sort()).toEqual(['part:0', 'part:1']);
-    expect(first.requestState).toMatch(/^v1\./);
+    expect(first.requestState).toMatch(/^v2\./);
 
     const second = await host.callToolRaw('fan_out', args, {
       inputResponses: { 'part:0': answer('A'), 'part:1': answer('B') },
       requestState: first.requestState as string,
     });
     expect(Object.keys(second.inputRequests as object)).toEqual(['join']);
-    expect(second.requestState).toMatch(/^v1\./);
+    expect(second.requestState).toMatch(/^v2\./);
 
     const done = await host.callToolRaw('fan_out', args, {
       inputResponses: { join: answer('A+B') },
@@ -59,7 +59,7 @@ describe('2026-07-28 rounds driven by hand', () => {
     expect(forged.resultType).toBe('input_required');
     expect(forged.structuredContent).toBeUndefined();
     expect(Object.keys(forged.inputRequests as object)).toEqual(['step:0']);
-    expect(forged.requestState).toMatch(/^v1\./);
+    expect(forged.requestState).toMatch(/^v2\./);
   });
 
   /** Answers the first round of `chain` by hand and returns the second round, which carries state. */
@@ -212,6 +212,13 @@ describe('RoundStateSealer', () => {
     const expired = new RoundStateSealer(key, -1).seal(state, '{}');
     expect(() => new RoundStateSealer(key).open(expired, '{}')).toThrow(/\(expired\)/);
     expect(() => new RoundStateSealer(key).open(`${expired}x`, '{}')).toThrow(/signature mismatch/);
-    expect(() => new RoundStateSealer(key).open('v1.only-two', '{}')).toThrow(/\(malformed\)/);
+    expect(() => new RoundStateSealer(key).open('v2.only-two', '{}')).toThrow(/\(malformed\)/);
+  });
+
+  it('refuses a state of another payload format, saying that another version minted it', () => {
+    const sealed = new RoundStateSealer(key).seal(state, '{}');
+    const older = sealed.replace(/^v2\./, 'v1.');
+    expect(() => new RoundStateSealer(key).open(older, '{}')).toThrow(/format v1: minted by another version of this server/);
+    expect(() => new RoundStateSealer(key).open(sealed.replace(/^v2\./, 'x2.'), '{}')).toThrow(/\(malformed\)/);
   });
 });

@@ -174,7 +174,7 @@ describe('draft rounds on 2026-07-28, driven by hand', () => {
     const first = await host.callToolRaw('draft', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object).sort()).toEqual(contextKeys);
-    expect(first.requestState).toMatch(/^v1\./);
+    expect(first.requestState).toMatch(/^v2\./);
 
     const notes = Object.fromEntries(contextKeys.map((key) => [key, answer(`Notes on ${key}.`)]));
     const second = await host.callToolRaw('draft', args, { inputResponses: notes, requestState: first.requestState as string });

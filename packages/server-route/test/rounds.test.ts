@@ -15,7 +15,7 @@ describe('route rounds on 2026-07-28, driven by hand', () => {
     const first = await host.callToolRaw('route', args);
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object)).toEqual(['route']);
-    expect(first.requestState).toMatch(/^v1\./);
+    expect(first.requestState).toMatch(/^v2\./);
 
     const second = await host.callToolRaw('route', args, {
       inputResponses: { route: answer('billing, I suppose') },

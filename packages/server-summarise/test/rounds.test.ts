@@ -15,7 +15,7 @@ describe('summarise rounds on 2026-07-28, driven by hand', () => {
     expect(first.resultType).toBe('input_required');
     expect(Object.keys(first.inputRequests as object)).toEqual(['map:0', 'map:1', 'map:2']);
 
-    expect(first.requestState).toMatch(/^v1\./);
+    expect(first.requestState).toMatch(/^v2\./);
 
     const second = await host.callToolRaw('summarise', args, {
       inputResponses: { 'map:0': answer('one'), 'map:1': answer('two'), 'map:2': answer('three') },

@@ -32,7 +32,7 @@ describe('the built bin over stdio, 2026-07-28 round state', () => {
     const args = { text: documentOf(60_000) };
     const first = await host.callToolRaw('summarise', args);
     const state = first.requestState as string;
-    expect(state).toMatch(/^v1\./);
+    expect(state).toMatch(/^v2\./);
     const forged = `${state.slice(0, -4)}${state.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
 
     await expect(host.callToolRaw('summarise', args, { requestState: forged })).rejects.toMatchObject({

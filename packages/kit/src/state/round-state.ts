@@ -33,12 +33,16 @@ const DEFAULT_TTL_SECONDS = 30 * 60;
 /** Payloads up to this size are sealed as they are: deflating them costs more than it saves. */
 const DEFLATE_FROM_BYTES = 1024;
 
-/** Format tag of a sealed state: `v1.<expiry>.<payload>.<mac>`. */
-const FORMAT = 'v1';
+/**
+ * Format tag of a sealed state: `v2.<expiry>.<payload>.<mac>`. It changes whenever the payload
+ * does (v2: each memo entry records its key, who answered and when), so a replica never reads a
+ * state minted by a version of the kit that wrote another payload: it refuses it, saying so.
+ */
+const FORMAT = 'v2';
 
 /**
  * Seals round state with HMAC-SHA256 (`node:crypto`, synchronous: signing a small state costs
- * microseconds, so every round can carry one). The token is `v1.<expiry>.<payload>.<mac>`: the
+ * microseconds, so every round can carry one). The token is `v2.<expiry>.<payload>.<mac>`: the
  * expiry in Unix seconds, the payload JSON in base64url (deflated first when it is large, marked by
  * its first character, `j` plain or `z` deflated), and the MAC. The MAC covers everything before it
  * and also the call's arguments in canonical form (`boundTo`, see fingerprint.ts), which are not
@@ -89,6 +93,9 @@ export class RoundStateSealer {
     const refuse = (why: string) => new SamplingFailure('state', `The requestState echoed by the client was refused (${why}).`);
     const parts = sealed.split('.');
     const [format, expiry, payload, mac] = parts;
+    if (parts.length === 4 && format !== FORMAT && /^v\d+$/.test(format ?? '')) {
+      throw refuse(`format ${format}: minted by another version of this server`);
+    }
     if (parts.length !== 4 || format !== FORMAT || expiry === undefined || payload === undefined || mac === undefined) {
       throw refuse('malformed');
     }
